@@ -16,20 +16,23 @@ const common = {
     target: 'es2022'
 };
 
-const nodeBundles = {
+const nodeEntryPoints = {
+    'extension/main': 'extension/src/main.ts',
+    'server/main': 'server/src/main.ts',
+    'cli/main': 'language/src/cli/main.ts'
+};
+
+// One build per bundle, so a broken bundle does not keep the others from being written.
+const nodeBundles = Object.entries(nodeEntryPoints).map(([name, entry]) => ({
     ...common,
     platform: 'node',
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     banner: { js: groupByPolyfill },
     external: ['vscode'],
-    entryPoints: {
-        'extension/main': 'extension/src/main.ts',
-        'server/main': 'server/src/main.ts',
-        'cli/main': 'language/src/cli/main.ts'
-    },
+    entryPoints: { [name]: entry },
     outdir: 'out'
-};
+}));
 
 const webviewBundle = {
     ...common,
@@ -40,8 +43,11 @@ const webviewBundle = {
 };
 
 if (watch) {
-    const contexts = await Promise.all([esbuild.context(nodeBundles), esbuild.context(webviewBundle)]);
+    const contexts = await Promise.all([...nodeBundles, webviewBundle].map(options => esbuild.context(options)));
     await Promise.all(contexts.map(context => context.watch()));
 } else {
-    await Promise.all([esbuild.build(nodeBundles), esbuild.build(webviewBundle)]);
+    const results = await Promise.allSettled([...nodeBundles, webviewBundle].map(options => esbuild.build(options)));
+    if (results.some(result => result.status === 'rejected')) {
+        process.exitCode = 1;
+    }
 }
