@@ -196,6 +196,7 @@ export interface Component extends langium.AstNode {
     container?: langium.Reference<Container>;
     description?: string;
     elements: Array<Element>;
+    emits: Array<langium.Reference<Signal>>;
     name: string;
     relations: Array<Relation>;
     responsibility?: string;
@@ -208,6 +209,7 @@ export const Component = {
     container: 'container',
     description: 'description',
     elements: 'elements',
+    emits: 'emits',
     name: 'name',
     relations: 'relations',
     responsibility: 'responsibility',
@@ -239,6 +241,7 @@ export interface Dataset extends langium.AstNode {
     owner?: string;
     privacy?: PrivacyClass;
     refresh?: string;
+    registryId?: string;
     relations: Array<Relation>;
     scale?: string;
     schema?: string;
@@ -255,6 +258,7 @@ export const Dataset = {
     owner: 'owner',
     privacy: 'privacy',
     refresh: 'refresh',
+    registryId: 'registryId',
     relations: 'relations',
     scale: 'scale',
     schema: 'schema',
@@ -281,6 +285,7 @@ export interface Datastore extends langium.AstNode {
     readonly $type: 'Datastore';
     container?: langium.Reference<Container>;
     description?: string;
+    emits: Array<langium.Reference<Signal>>;
     name: string;
     relations: Array<Relation>;
     storeKind?: StoreKind;
@@ -292,6 +297,7 @@ export const Datastore = {
     $type: 'Datastore',
     container: 'container',
     description: 'description',
+    emits: 'emits',
     name: 'name',
     relations: 'relations',
     storeKind: 'storeKind',
@@ -322,6 +328,7 @@ export interface Endpoint extends langium.AstNode {
     latency?: string;
     modes: Array<ServingMode>;
     name: string;
+    owner?: string;
     relations: Array<Relation>;
     scaling: Array<ScalingMode>;
     serves: Array<langium.Reference<Model>>;
@@ -337,6 +344,7 @@ export const Endpoint = {
     latency: 'latency',
     modes: 'modes',
     name: 'name',
+    owner: 'owner',
     relations: 'relations',
     scaling: 'scaling',
     serves: 'serves',
@@ -358,6 +366,7 @@ export interface Experiment extends langium.AstNode {
     feeds: Array<langium.Reference<Referable>>;
     metrics: Array<string>;
     name: string;
+    owner?: string;
     relations: Array<Relation>;
     technology?: string;
     title?: string;
@@ -373,6 +382,7 @@ export const Experiment = {
     feeds: 'feeds',
     metrics: 'metrics',
     name: 'name',
+    owner: 'owner',
     relations: 'relations',
     technology: 'technology',
     title: 'title',
@@ -395,6 +405,7 @@ export interface FeatureGroup extends langium.AstNode {
     offlineRefresh?: string;
     online: boolean;
     onlineRefresh?: string;
+    owner?: string;
     relations: Array<Relation>;
     sources: Array<langium.Reference<Job>>;
     title?: string;
@@ -411,6 +422,7 @@ export const FeatureGroup = {
     offlineRefresh: 'offlineRefresh',
     online: 'online',
     onlineRefresh: 'onlineRefresh',
+    owner: 'owner',
     relations: 'relations',
     sources: 'sources',
     title: 'title'
@@ -651,6 +663,7 @@ export interface Monitor extends langium.AstNode {
     emits: Array<langium.Reference<Signal>>;
     metrics: Array<MonitorMetric>;
     name: string;
+    owner?: string;
     relations: Array<Relation>;
     technology?: string;
     title?: string;
@@ -666,6 +679,7 @@ export const Monitor = {
     emits: 'emits',
     metrics: 'metrics',
     name: 'name',
+    owner: 'owner',
     relations: 'relations',
     technology: 'technology',
     title: 'title',
@@ -782,6 +796,7 @@ export interface Signal extends langium.AstNode {
     readonly $container: Component | Group | Platform | Workspace;
     readonly $type: 'Signal';
     carries: Array<string>;
+    container?: langium.Reference<Container>;
     description?: string;
     name: string;
     title?: string;
@@ -790,6 +805,7 @@ export interface Signal extends langium.AstNode {
 export const Signal = {
     $type: 'Signal',
     carries: 'carries',
+    container: 'container',
     description: 'description',
     name: 'name',
     title: 'title'
@@ -836,7 +852,9 @@ export interface Stream extends langium.AstNode {
     container?: langium.Reference<Container>;
     description?: string;
     name: string;
+    owner?: string;
     partitioning?: string;
+    registryId?: string;
     relations: Array<Relation>;
     technology?: string;
     throughput?: string;
@@ -848,7 +866,9 @@ export const Stream = {
     container: 'container',
     description: 'description',
     name: 'name',
+    owner: 'owner',
     partitioning: 'partitioning',
+    registryId: 'registryId',
     relations: 'relations',
     technology: 'technology',
     throughput: 'throughput',
@@ -1038,6 +1058,12 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                emits: {
+                    name: Component.emits,
+                    defaultValue: [],
+                    referenceType: Signal.$type,
+                    optional: true
+                },
                 name: {
                     name: Component.name
                 },
@@ -1104,6 +1130,10 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                     name: Dataset.refresh,
                     optional: true
                 },
+                registryId: {
+                    name: Dataset.registryId,
+                    optional: true
+                },
                 relations: {
                     name: Dataset.relations,
                     defaultValue: [],
@@ -1139,6 +1169,12 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                 },
                 description: {
                     name: Datastore.description,
+                    optional: true
+                },
+                emits: {
+                    name: Datastore.emits,
+                    defaultValue: [],
+                    referenceType: Signal.$type,
                     optional: true
                 },
                 name: {
@@ -1199,6 +1235,10 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Endpoint.name
+                },
+                owner: {
+                    name: Endpoint.owner,
+                    optional: true
                 },
                 relations: {
                     name: Endpoint.relations,
@@ -1261,6 +1301,10 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Experiment.name
                 },
+                owner: {
+                    name: Experiment.owner,
+                    optional: true
+                },
                 relations: {
                     name: Experiment.relations,
                     defaultValue: [],
@@ -1321,6 +1365,10 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                 },
                 onlineRefresh: {
                     name: FeatureGroup.onlineRefresh,
+                    optional: true
+                },
+                owner: {
+                    name: FeatureGroup.owner,
                     optional: true
                 },
                 relations: {
@@ -1680,6 +1728,10 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Monitor.name
                 },
+                owner: {
+                    name: Monitor.owner,
+                    optional: true
+                },
                 relations: {
                     name: Monitor.relations,
                     defaultValue: [],
@@ -1783,6 +1835,11 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                container: {
+                    name: Signal.container,
+                    referenceType: Container.$type,
+                    optional: true
+                },
                 description: {
                     name: Signal.description,
                     optional: true
@@ -1846,8 +1903,16 @@ export class MlArchAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Stream.name
                 },
+                owner: {
+                    name: Stream.owner,
+                    optional: true
+                },
                 partitioning: {
                     name: Stream.partitioning,
+                    optional: true
+                },
+                registryId: {
+                    name: Stream.registryId,
                     optional: true
                 },
                 relations: {

@@ -482,6 +482,65 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                     ]
                   },
                   {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "emits"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "emits",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@18"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@27"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "emits",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@18"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@27"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
                     "$type": "Assignment",
                     "feature": "relations",
                     "operator": "+=",
@@ -635,6 +694,65 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                 ]
               },
               {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "emits"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "emits",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@18"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@27"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "emits",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@18"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@27"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
                 "$type": "Assignment",
                 "feature": "relations",
                 "operator": "+=",
@@ -719,6 +837,48 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                   {
                     "$type": "Assignment",
                     "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "id"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "registryId",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "owner"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "owner",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
@@ -878,6 +1038,27 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                   {
                     "$type": "Assignment",
                     "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "id"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "registryId",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
@@ -1891,6 +2072,27 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                   {
                     "$type": "Assignment",
                     "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "owner"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "owner",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
@@ -3534,6 +3736,14 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
             "cardinality": "?"
           },
           {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
+            },
+            "arguments": [],
+            "cardinality": "?"
+          },
+          {
             "$type": "Group",
             "elements": [
               {
@@ -3683,6 +3893,27 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                   {
                     "$type": "Assignment",
                     "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "owner"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "owner",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
@@ -4025,6 +4256,27 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                   {
                     "$type": "Assignment",
                     "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "owner"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "owner",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
@@ -4399,6 +4651,27 @@ export const MlArchGrammar = (): Grammar => loadedMlArchGrammar ?? (loadedMlArch
                   {
                     "$type": "Assignment",
                     "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "owner"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "owner",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",

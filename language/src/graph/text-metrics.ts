@@ -98,7 +98,7 @@ export function wrapText(text: string, style: TextStyle, maxWidth: number, maxLi
         return lines;
     }
     const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = truncateText(`${kept[maxLines - 1]} ${lines[maxLines]}`, style, maxWidth);
+    kept[maxLines - 1] = truncateText(lines.slice(maxLines - 1).join(' '), style, maxWidth);
     return kept;
 }
 

@@ -14,7 +14,7 @@ export function signalCheck(services: MlArchServices): ValidationChecks<MlArchAs
             const emitters = facts.tables.signalEmitters.get(signal) ?? [];
             const subscribers = facts.tables.signalSubscribers.get(signal) ?? [];
             if (subscribers.length > 0 && emitters.length === 0) {
-                report(accept, 'signal-never-emitted', `Signal '${signal.name}' has ${subscribers.length} subscriber(s) but nothing emits it, so they never trigger. Add \`emits ${signal.name}\` to the job, workflow, step or monitor that raises it.`, {
+                report(accept, 'signal-never-emitted', `Signal '${signal.name}' has ${subscribers.length} subscriber(s) but nothing emits it, so they never trigger. Add \`emits ${signal.name}\` to the element that raises it (a job, workflow, step, monitor, component or datastore).`, {
                     node: signal,
                     property: 'name'
                 });
