@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { clearDocuments } from 'langium/test';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import { createMlArchServices, type MlArchServices } from '../../language/src/mlarch-module.js';
 
@@ -27,12 +28,25 @@ export function testUri(name: string): string {
     return URI.file(`/test-workspace/${name}`).toString();
 }
 
+let sharedServices: MlArchServices | undefined;
+
 /**
- * Parses, links and validates the given files together in fresh services, as the language
- * server does for a workspace folder. Keys are file names, values are file contents.
+ * Returns the MLArch services of this test process with no documents in them. One instance is
+ * reused because Langium creates its parser on the first parse, the slowest step of a small test.
+ */
+async function emptyServices(): Promise<MlArchServices> {
+    sharedServices ??= createMlArchServices(EmptyFileSystem).MlArch;
+    await clearDocuments(sharedServices);
+    return sharedServices;
+}
+
+/**
+ * Parses, links and validates the given files together, as the language server does for a
+ * workspace folder. Keys are file names, values are file contents. Documents of the previous
+ * call are removed first, so the returned workspace is valid until the next call.
  */
 export async function buildWorkspace(files: Record<string, string>): Promise<TestWorkspace> {
-    const { MlArch: services } = createMlArchServices(EmptyFileSystem);
+    const services = await emptyServices();
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents = new Map<string, LangiumDocument>();
@@ -91,6 +105,46 @@ export function rangeOf(text: string, needle: string, occurrence = 0): Range {
     return { start: positionAt(text, offset), end: positionAt(text, offset + needle.length) };
 }
 
+export interface MarkedText {
+    /** The text without markers. */
+    text: string;
+    /** Ranges written as `«...»`, in order of their start. */
+    ranges: Range[];
+    /** Offset of the `<|>` cursor marker, or -1 without one. */
+    cursor: number;
+}
+
+/**
+ * Removes the markers from a test input: `«name»` marks an expected range and `<|>` a cursor
+ * position. Markers do not nest.
+ */
+export function stripMarkers(source: string): MarkedText {
+    let text = '';
+    let cursor = -1;
+    const starts: number[] = [];
+    const offsets: Array<[number, number]> = [];
+    for (let index = 0; index < source.length; index++) {
+        if (source.startsWith('<|>', index)) {
+            cursor = text.length;
+            index += 2;
+        } else if (source[index] === '«') {
+            starts.push(text.length);
+        } else if (source[index] === '»') {
+            const start = starts.pop();
+            if (start === undefined) {
+                throw new Error(`Unmatched » at offset ${index} of a test input.`);
+            }
+            offsets.push([start, text.length]);
+        } else {
+            text += source[index];
+        }
+    }
+    const ranges = offsets
+        .sort((a, b) => a[0] - b[0])
+        .map(([start, end]) => ({ start: positionAt(text, start), end: positionAt(text, end) }));
+    return { text, ranges, cursor };
+}
+
 /** Converts an offset into a zero-based line and character. */
 export function positionAt(text: string, offset: number): Position {
     const before = text.slice(0, offset);
@@ -99,7 +153,7 @@ export function positionAt(text: string, offset: number): Position {
     return { line, character };
 }
 
-/** Formats diagnostics one a line, for assertion messages. */
+/** Formats diagnostics one per line, for assertion messages. */
 export function describeDiagnostics(diagnostics: Diagnostic[]): string {
     if (diagnostics.length === 0) {
         return '(no diagnostics)';
@@ -107,16 +161,12 @@ export function describeDiagnostics(diagnostics: Diagnostic[]): string {
     return diagnostics
         .map(diagnostic => {
             const { start, end } = diagnostic.range;
-            return `${start.line}:${start.character}-${end.line}:${end.character} severity ${diagnostic.severity} ${String(diagnostic.code)} ${diagnostic.message}`;
+            return `${start.line}:${start.character}-${end.line}:${end.character} severity ${diagnostic.severity} ${String(diagnostic.code)} ${messageOf(diagnostic)}`;
         })
         .join('\n');
 }
 
-/** Langium's lexer and parser diagnostics carry the code in `data.code`; ours carry it in `code`. */
-export function codeOf(diagnostic: Diagnostic): string | undefined {
-    if (diagnostic.code !== undefined) {
-        return String(diagnostic.code);
-    }
-    const data = diagnostic.data as { code?: unknown } | undefined;
-    return typeof data?.code === 'string' ? data.code : undefined;
+/** Returns the message text of a diagnostic. LSP also allows markup content, which MLArch does not send. */
+export function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
