@@ -10,7 +10,7 @@ import type { GraphAccumulator } from './graph-accumulator.js';
 export function addRelationEdges(element: NamedElement, graph: GraphAccumulator): void {
     if ('relations' in element) {
         for (const relation of element.relations) {
-            const target = relation.target.ref;
+            const target = relation.target?.ref;
             const kind = relation.kind === 'feedback' ? 'feedback' : 'uses';
             graph.addEdge(kind, element, isNamedElement(target) ? target : undefined, relation.label);
         }
@@ -49,7 +49,7 @@ export function addRelationEdges(element: NamedElement, graph: GraphAccumulator)
         }
     } else if (isExperiment(element)) {
         for (const variant of element.variants) {
-            graph.addEdge('experiment', variant.model.ref, element, variant.name);
+            graph.addEdge('experiment', variant.model?.ref, element, variant.name);
         }
         for (const ref of element.feeds) {
             graph.addEdge('feeds', element, ref.ref, 'winner');

@@ -79,8 +79,8 @@ export class WorkspaceFacts {
                 }
                 if (isExperiment(node)) {
                     for (const variant of node.variants) {
-                        if (variant.model.ref) {
-                            push(tables.experimentsUsing, variant.model.ref, node);
+                        if (variant.model?.ref) {
+                            push(tables.experimentsUsing, variant.model?.ref, node);
                         }
                     }
                 }

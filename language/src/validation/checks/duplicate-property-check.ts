@@ -29,7 +29,7 @@ function checkNode(node: AstNode, accept: ValidationAcceptor): void {
         if (occurrences.length < 2) {
             continue;
         }
-        const owner = isNamedElement(node) ? `${node.$type.toLowerCase()} '${node.name}'` : node.$type.toLowerCase();
+        const owner = describeOwner(node);
         for (const occurrence of occurrences.slice(0, -1)) {
             report(accept, 'duplicate-property', `Property '${feature}' is set more than once in ${owner}; only the last value counts. Remove this one or the other.`, {
                 node,
@@ -37,4 +37,20 @@ function checkNode(node: AstNode, accept: ValidationAcceptor): void {
             });
         }
     }
+}
+
+const PART_NAMES: Record<string, string> = {
+    JobState: 'state block',
+    ModelVersion: 'history entry',
+    MonitorMetric: 'metric'
+};
+
+/** Names the element that a property belongs to; a state block or baseline belongs to its enclosing element. */
+function describeOwner(node: AstNode): string {
+    const element = isNamedElement(node) ? node : AstUtils.getContainerOfType(node, isNamedElement);
+    if (!element) {
+        return node.$type.toLowerCase();
+    }
+    const owner = `${element.$type.toLowerCase()} '${element.name}'`;
+    return element === node ? owner : `the ${PART_NAMES[node.$type] ?? node.$type.toLowerCase()} of ${owner}`;
 }

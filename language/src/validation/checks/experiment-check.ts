@@ -26,7 +26,7 @@ export function experimentCheck(services: MlArchServices): ValidationChecks<MlAr
             }
 
             for (const variant of experiment.variants) {
-                const model = variant.model.ref;
+                const model = variant.model?.ref;
                 if (model && !facts.tables.endpointsServing.has(model)) {
                     report(accept, 'variant-model-not-served', `Variant '${variant.name}' of experiment '${experiment.name}' uses model '${model.name}', which no endpoint serves. Add the model to an endpoint's \`serves\` list.`, {
                         node: variant,
@@ -36,7 +36,7 @@ export function experimentCheck(services: MlArchServices): ValidationChecks<MlAr
             }
 
             if (experiment.decisionMetric) {
-                const models = experiment.variants.map(variant => variant.model.ref).filter(model => model !== undefined);
+                const models = experiment.variants.map(variant => variant.model?.ref).filter(model => model !== undefined);
                 const baselines = new Set(models.flatMap(model => model.baselines.map(baseline => baseline.metric)));
                 if (models.length > 0 && !baselines.has(experiment.decisionMetric)) {
                     const known = baselines.size > 0 ? `Its models have baselines for: ${[...baselines].join(', ')}.` : 'Its models declare no baselines.';
