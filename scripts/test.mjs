@@ -20,6 +20,10 @@ function findTests(folder) {
     const found = [];
     for (const name of readdirSync(folder).sort()) {
         const full = join(folder, name);
+        // test/vscode runs inside a VS Code extension host: `npm run test:e2e` or `npm run test:vscode`.
+        if (full === join('test', 'vscode')) {
+            continue;
+        }
         if (statSync(full).isDirectory()) {
             found.push(...findTests(full));
         } else if (name.endsWith('.test.ts')) {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS_OPTION, SHOW_DEPENDENCIES_COMMAND } from '../../language/src/lsp/show-dependencies-command.js';
+import { CONFIG_FILE_NAME } from '../../language/src/workspace/config-file-name.js';
 
 /**
  * Starts the MLArch language server with VS Code's own Node.js runtime over IPC, so users need
@@ -14,8 +16,14 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'mlarch' }, { scheme: 'untitled', language: 'mlarch' }],
         synchronize: {
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.mlarch')
+            // The server validates the whole workspace again when its policy file changes.
+            fileEvents: [
+                vscode.workspace.createFileSystemWatcher('**/*.mlarch'),
+                vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`)
+            ]
         },
+        // Client commands that this extension registers, so code lenses may run them.
+        initializationOptions: { [CLIENT_COMMANDS_OPTION]: [SHOW_DEPENDENCIES_COMMAND] },
         outputChannel: log
     };
 

@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
+import type { MlArchExtensionApi } from './extension-api.js';
+import { registerShowDependenciesCommand } from './dependencies-command.js';
 import { startLanguageClient } from './language-client.js';
 import { PreviewController } from './preview-controller.js';
 
 let stopClient: (() => Promise<void>) | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<MlArchExtensionApi> {
     const log = vscode.window.createOutputChannel('MLArch', { log: true });
     context.subscriptions.push(log);
 
+    // Registered before the client starts, because the first code lenses may arrive right after.
+    context.subscriptions.push(registerShowDependenciesCommand(log));
     const client = await startLanguageClient(context, log);
     stopClient = () => client.stop();
 
     const previews = new PreviewController(context, client, log);
     context.subscriptions.push(previews);
+    return { onDidPostGraph: previews.onDidPostGraph };
 }
 
 export async function deactivate(): Promise<void> {

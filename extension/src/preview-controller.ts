@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SourceRange, ViewKind } from '../../language/src/graph/graph-model.js';
+import type { ArchitectureGraph, SourceRange, ViewKind } from '../../language/src/graph/graph-model.js';
 import { GraphRequest, WorkspaceBuiltNotification, type ExtensionToWebviewMessage } from '../../language/src/protocol.js';
 import { renderPreviewHtml } from './preview-html.js';
 import { parseWebviewMessage } from './webview-messages.js';
@@ -27,6 +27,9 @@ export class PreviewController implements vscode.Disposable {
     /** Incremented per graph request, so a slow older answer never replaces a newer one. */
     private requestGeneration = 0;
     private readonly disposables: vscode.Disposable[] = [];
+    private readonly graphPosted = new vscode.EventEmitter<ArchitectureGraph>();
+    /** Fires with each graph that the webview accepted. */
+    readonly onDidPostGraph = this.graphPosted.event;
 
     constructor(
         private readonly context: vscode.ExtensionContext,
@@ -129,7 +132,10 @@ export class PreviewController implements vscode.Disposable {
             message = { type: 'error', message: `The ${this.view} view could not be built: ${reason}` };
         }
         if (generation === this.requestGeneration && this.panel === panel) {
-            await panel.webview.postMessage(message);
+            const delivered = await panel.webview.postMessage(message);
+            if (delivered && message.type === 'graph') {
+                this.graphPosted.fire(message.graph);
+            }
         }
     }
 
@@ -158,6 +164,7 @@ export class PreviewController implements vscode.Disposable {
     dispose(): void {
         clearTimeout(this.refreshTimer);
         this.panel?.dispose();
+        this.graphPosted.dispose();
         for (const disposable of this.disposables) {
             disposable.dispose();
         }

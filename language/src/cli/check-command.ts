@@ -1,7 +1,9 @@
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { collectMlArchFiles, loadWorkspace } from '../workspace/load-workspace.js';
+import { collectMlArchFiles, findConfigFile, loadWorkspace } from '../workspace/load-workspace.js';
+import { CONFIG_INVALID_CODE, lineAndColumn, parseMlArchConfig, type MlArchConfig } from '../workspace/mlarch-config.js';
 
 const SEVERITY_NAMES: Record<number, string> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -21,11 +23,14 @@ export interface CheckSummary {
 /**
  * Checks the workspace formed by the given files and folders and prints one line per diagnostic:
  * `path:line:column: severity code message`, with one-based line and column. Returns the counts.
+ * The `mlarch.config.json` nearest to the files sets the policy. Each invalid part of it is
+ * printed as an error with code `config-invalid`, and its valid parts still apply.
  */
 export async function runCheck(paths: string[], write: (line: string) => void): Promise<CheckSummary> {
     const files = await collectMlArchFiles(paths);
-    const { documents } = await loadWorkspace(files);
     const summary: CheckSummary = { files: files.length, errors: 0, warnings: 0, infos: 0, hints: 0 };
+    const config = await readConfig(files.length > 0 ? files : paths, summary, write);
+    const { documents } = await loadWorkspace(files, config);
 
     for (const document of documents) {
         const relative = path.relative(process.cwd(), URI.parse(document.uri.toString()).fsPath) || document.uri.fsPath;
@@ -39,6 +44,30 @@ export async function runCheck(paths: string[], write: (line: string) => void): 
         }
     }
     return summary;
+}
+
+/** Reads the configuration file that applies to the paths, printing its problems as errors. */
+async function readConfig(paths: string[], summary: CheckSummary, write: (line: string) => void): Promise<MlArchConfig | undefined> {
+    const configFile = await findConfigFile(paths);
+    if (!configFile) {
+        return undefined;
+    }
+    const relative = path.relative(process.cwd(), configFile) || configFile;
+    let text: string;
+    try {
+        text = await fs.readFile(configFile, 'utf-8');
+    } catch (error) {
+        summary.errors++;
+        write(`${relative}:1:1: error ${CONFIG_INVALID_CODE} Cannot read the configuration file (${error instanceof Error ? error.message : String(error)}); the default policy applies.`);
+        return undefined;
+    }
+    const { config, problems } = parseMlArchConfig(text);
+    for (const problem of problems) {
+        summary.errors++;
+        const { line, column } = lineAndColumn(text, problem.offset);
+        write(`${relative}:${line}:${column}: error ${CONFIG_INVALID_CODE} ${problem.message}`);
+    }
+    return config;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

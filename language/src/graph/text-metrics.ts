@@ -80,14 +80,17 @@ export function wrapText(text: string, style: TextStyle, maxWidth: number, maxLi
             current = candidate;
             continue;
         }
-        if (current) {
+        if (estimateTextWidth(word.trimEnd(), style) <= maxWidth) {
             lines.push(current.trimEnd());
+            current = word;
+            continue;
         }
-        current = word;
+        // A word wider than a whole line fills up the current line and continues on the next ones.
+        current = candidate;
         while (estimateTextWidth(current.trimEnd(), style) > maxWidth) {
             const head = truncateText(current, style, maxWidth, '');
             lines.push(head);
-            current = current.slice(head.length);
+            current = current.slice(head.length).trimStart();
         }
     }
     if (current.trim()) {

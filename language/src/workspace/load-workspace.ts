@@ -4,6 +4,7 @@ import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'vscode-uri';
 import { createMlArchServices, type MlArchServices } from '../mlarch-module.js';
+import { CONFIG_FILE_NAME, type MlArchConfig } from './mlarch-config.js';
 
 export const MLARCH_EXTENSION = '.mlarch';
 
@@ -55,9 +56,44 @@ async function walk(folder: string): Promise<string[]> {
     return found;
 }
 
-/** Parses, links and validates the given `.mlarch` files as one workspace. */
-export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
+/**
+ * Finds the `mlarch.config.json` that applies to the given files and folders: the one in their
+ * nearest common ancestor folder or, failing that, in the nearest folder above it.
+ */
+export async function findConfigFile(paths: string[]): Promise<string | undefined> {
+    if (paths.length === 0) {
+        return undefined;
+    }
+    const folders = await Promise.all(paths.map(async input => {
+        const absolute = path.resolve(input);
+        const isFolder = await fs.stat(absolute).then(stat => stat.isDirectory(), () => false);
+        return isFolder ? absolute : path.dirname(absolute);
+    }));
+    let folder = folders[0];
+    while (!folders.every(other => other === folder || other.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))) {
+        folder = path.dirname(folder);
+    }
+
+    for (;;) {
+        const candidate = path.join(folder, CONFIG_FILE_NAME);
+        if (await fs.stat(candidate).then(stat => stat.isFile(), () => false)) {
+            return candidate;
+        }
+        const parent = path.dirname(folder);
+        if (parent === folder) {
+            return undefined;
+        }
+        folder = parent;
+    }
+}
+
+/**
+ * Parses, links and validates the given `.mlarch` files as one workspace, under the policy of
+ * `config` when given and the default policy otherwise.
+ */
+export async function loadWorkspace(files: string[], config?: MlArchConfig): Promise<LoadedWorkspace> {
     const services = createMlArchServices(NodeFileSystem).MlArch;
+    services.workspace.MetadataPolicy.configure(config);
     const documentFactory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];

@@ -1,18 +1,19 @@
-import { AstUtils, WorkspaceCache, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, type URI } from 'langium';
 import {
-    isEndpoint, isExperiment, isJob, isModel, isMonitor, isStep, isTrigger, isWorkflow,
+    isComponent, isDatastore, isEndpoint, isExperiment, isJob, isModel, isMonitor, isStep, isTrigger, isWorkflow,
     type Endpoint, type Experiment, type FeatureGroup, type Job, type Model, type Signal, type Step, type Trigger
 } from '../generated/ast.js';
 import { isNamedElement, qualifiedNameOf, type NamedElement } from '../references/qualified-names.js';
+import { findModelCycles } from './model-cycles.js';
 
-/** Where a signal is emitted: a job, workflow, step or monitor. */
+/** Where a signal is emitted: a job, workflow, step, monitor, component or datastore. */
 export type SignalEmitter = NamedElement | Step;
 
 /**
  * Facts about the whole workspace that checks and views need: who emits and who subscribes to
  * each signal, which endpoints serve each model, which models consume each feature group, and
- * every element by qualified and simple name. Computed once per workspace state and dropped as
- * soon as any document changes.
+ * every element by qualified and simple name. Every list is ordered by document URI and then by
+ * position in the document, so an incremental update and a cold build give the same lists.
  */
 export interface WorkspaceFactTables {
     byQualifiedName: Map<string, NamedElement[]>;
@@ -27,161 +28,412 @@ export interface WorkspaceFactTables {
     modelCycles: Map<Model, Model[]>;
 }
 
-export class WorkspaceFacts {
-
-    protected readonly documents: LangiumDocuments;
-    protected readonly cache: WorkspaceCache<'facts', WorkspaceFactTables>;
-
-    constructor(shared: LangiumSharedCoreServices) {
-        this.documents = shared.workspace.LangiumDocuments;
-        this.cache = new WorkspaceCache(shared);
-    }
-
-    get tables(): WorkspaceFactTables {
-        return this.cache.get('facts', () => this.compute());
-    }
-
-    protected compute(): WorkspaceFactTables {
-        const tables: WorkspaceFactTables = {
-            byQualifiedName: new Map(),
-            bySimpleName: new Map(),
-            signalEmitters: new Map(),
-            signalSubscribers: new Map(),
-            endpointsServing: new Map(),
-            experimentsUsing: new Map(),
-            featureGroupConsumers: new Map(),
-            jobsWriting: new Map(),
-            modelCycles: new Map()
-        };
-        const models: Model[] = [];
-
-        for (const document of this.documents.all) {
-            for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-                if (isNamedElement(node) && node.name) {
-                    push(tables.byQualifiedName, qualifiedNameOf(node), node);
-                    push(tables.bySimpleName, node.name, node);
-                }
-                if (isModel(node)) {
-                    models.push(node);
-                    for (const ref of [...node.trainedOn, ...node.consumes]) {
-                        const target = ref.ref;
-                        if (target && target.$type === 'FeatureGroup') {
-                            push(tables.featureGroupConsumers, target, node);
-                        }
-                    }
-                }
-                if (isEndpoint(node)) {
-                    for (const ref of node.serves) {
-                        if (ref.ref) {
-                            push(tables.endpointsServing, ref.ref, node);
-                        }
-                    }
-                }
-                if (isExperiment(node)) {
-                    for (const variant of node.variants) {
-                        if (variant.model?.ref) {
-                            push(tables.experimentsUsing, variant.model?.ref, node);
-                        }
-                    }
-                }
-                if (isJob(node)) {
-                    for (const ref of node.writes) {
-                        if (ref.ref) {
-                            push(tables.jobsWriting, ref.ref, node);
-                        }
-                    }
-                }
-                if (isJob(node) || isWorkflow(node) || isStep(node) || isMonitor(node)) {
-                    for (const ref of node.emits) {
-                        if (ref.ref) {
-                            push(tables.signalEmitters, ref.ref, node);
-                        }
-                    }
-                }
-                if (isTrigger(node) && node.signal?.ref) {
-                    push(tables.signalSubscribers, node.signal.ref, node);
-                }
-            }
-        }
-
-        findModelCycles(models, tables.modelCycles);
-        return tables;
-    }
+/** What one document adds to the fact tables, kept so that it can be taken out again. */
+interface DocumentFacts {
+    elements: Array<[string, NamedElement]>;
+    signalEmitters: Array<[Signal, SignalEmitter]>;
+    signalSubscribers: Array<[Signal, Trigger]>;
+    endpointsServing: Array<[Model, Endpoint]>;
+    experimentsUsing: Array<[Model, Experiment]>;
+    featureGroupConsumers: Array<[FeatureGroup, Model]>;
+    jobsWriting: Array<[NamedElement, Job]>;
+    models: Model[];
+    /** `depends on` edges as `model -> dependency`. */
+    dependencies: Array<[Model, Model]>;
+    /** Reference texts without a dot: the ambiguous-reference check looks these up by simple name. */
+    simpleNameReferences: Set<string>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) {
-        list.push(value);
-    } else {
-        map.set(key, [value]);
-    }
+/** Keys whose facts a set of document updates touched. */
+interface TouchedKeys {
+    qualifiedNames: Set<string>;
+    simpleNames: Set<string>;
+    signals: Set<Signal>;
+    models: Set<Model>;
+    featureGroups: Set<FeatureGroup>;
+    dependenciesChanged: boolean;
 }
 
 /**
- * Finds the strongly connected components of the model dependency graph (Tarjan's algorithm,
- * iterative so that deep dependency chains cannot overflow the stack) and records every model on
- * a cycle together with its component.
+ * Maintains the fact tables incrementally. Each document's contribution is computed after the
+ * document is linked and replaces its previous contribution, so an edit costs work in proportion
+ * to the edited documents, not to the workspace.
+ *
+ * Besides the tables, each update yields the documents whose diagnostics may depend on the
+ * changed facts although nothing in them changed: the document that declares a signal whose
+ * last subscriber was removed elsewhere, for example. The document builder validates those
+ * documents again (see `MlArchDocumentBuilder`).
  */
-function findModelCycles(models: Model[], cycles: Map<Model, Model[]>): void {
-    const index = new Map<Model, number>();
-    const lowLink = new Map<Model, number>();
-    const onStack = new Set<Model>();
-    const stack: Model[] = [];
-    let counter = 0;
+export class WorkspaceFacts {
 
-    const successors = (model: Model): Model[] =>
-        model.dependsOn.map(ref => ref.ref).filter((target): target is Model => target !== undefined);
+    protected readonly documents: LangiumDocuments;
+    protected readonly contributions = new Map<string, DocumentFacts>();
+    /** Documents whose contribution is out of date, by URI. */
+    protected readonly stale = new Map<string, URI>();
+    /** URIs of unchanged documents whose fact-based diagnostics may have changed, until taken. */
+    protected readonly dependents = new Set<string>();
+    /** URI of each document with unqualified references to a simple name, by that name. */
+    protected readonly simpleNameReferrers = new Map<string, Set<string>>();
+    protected readonly current: WorkspaceFactTables = {
+        byQualifiedName: new Map(),
+        bySimpleName: new Map(),
+        signalEmitters: new Map(),
+        signalSubscribers: new Map(),
+        endpointsServing: new Map(),
+        experimentsUsing: new Map(),
+        featureGroupConsumers: new Map(),
+        jobsWriting: new Map(),
+        modelCycles: new Map()
+    };
 
-    for (const root of models) {
-        if (index.has(root)) {
-            continue;
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        const builder = shared.workspace.DocumentBuilder;
+        // A document's contribution depends on its syntax tree and on what its references resolve to.
+        builder.onDocumentPhase(DocumentState.Linked, document => {
+            this.stale.set(document.uri.toString(), document.uri);
+        });
+        builder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) {
+                this.stale.set(uri.toString(), uri);
+            }
+        });
+    }
+
+    get tables(): WorkspaceFactTables {
+        this.refresh();
+        return this.current;
+    }
+
+    /**
+     * Brings the tables up to date and returns the URIs of the documents whose fact-based
+     * diagnostics may have changed since the last call, then forgets them.
+     */
+    takeDependentDocuments(): Set<string> {
+        this.refresh();
+        const taken = new Set(this.dependents);
+        this.dependents.clear();
+        return taken;
+    }
+
+    /** Replaces the contribution of every stale document. */
+    protected refresh(): void {
+        if (this.stale.size === 0) {
+            return;
         }
-        const work: Array<{ model: Model; next: number }> = [{ model: root, next: 0 }];
-        index.set(root, counter);
-        lowLink.set(root, counter++);
-        stack.push(root);
-        onStack.add(root);
+        // A first computation has no earlier diagnostics that could be out of date.
+        const initial = this.contributions.size === 0;
+        const updates: Array<[string, DocumentFacts | undefined, DocumentFacts | undefined]> = [];
+        for (const [uri, parsedUri] of this.stale) {
+            const document = this.documents.getDocument(parsedUri);
+            updates.push([uri, this.contributions.get(uri), document ? collectDocumentFacts(document) : undefined]);
+        }
+        this.stale.clear();
 
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            const targets = successors(frame.model);
-            if (frame.next < targets.length) {
-                const target = targets[frame.next++];
-                if (!index.has(target)) {
-                    index.set(target, counter);
-                    lowLink.set(target, counter++);
-                    stack.push(target);
-                    onStack.add(target);
-                    work.push({ model: target, next: 0 });
-                } else if (onStack.has(target)) {
-                    lowLink.set(frame.model, Math.min(lowLink.get(frame.model)!, index.get(target)!));
+        const touched = touchedKeys(updates);
+        const before = initial ? undefined : this.describeTouched(touched);
+        for (const [uri, previous, next] of updates) {
+            if (previous) {
+                this.remove(uri, previous);
+            }
+            if (next) {
+                this.add(uri, next);
+            } else {
+                this.contributions.delete(uri);
+            }
+        }
+        const cyclesBefore = touched.dependenciesChanged ? new Map(this.current.modelCycles) : undefined;
+        if (touched.dependenciesChanged) {
+            this.computeModelCycles();
+        }
+        if (before) {
+            this.collectDependents(touched, before, this.describeTouched(touched));
+            if (cyclesBefore) {
+                this.collectCycleDependents(cyclesBefore);
+            }
+        }
+    }
+
+    protected add(uri: string, facts: DocumentFacts): void {
+        const tables = this.current;
+        this.contributions.set(uri, facts);
+        for (const [qualifiedName, element] of facts.elements) {
+            insertOrdered(tables.byQualifiedName, qualifiedName, element);
+            insertOrdered(tables.bySimpleName, element.name, element);
+        }
+        facts.signalEmitters.forEach(([signal, emitter]) => insertOrdered(tables.signalEmitters, signal, emitter));
+        facts.signalSubscribers.forEach(([signal, trigger]) => insertOrdered(tables.signalSubscribers, signal, trigger));
+        facts.endpointsServing.forEach(([model, endpoint]) => insertOrdered(tables.endpointsServing, model, endpoint));
+        facts.experimentsUsing.forEach(([model, experiment]) => insertOrdered(tables.experimentsUsing, model, experiment));
+        facts.featureGroupConsumers.forEach(([group, model]) => insertOrdered(tables.featureGroupConsumers, group, model));
+        facts.jobsWriting.forEach(([target, job]) => insertOrdered(tables.jobsWriting, target, job));
+        for (const name of facts.simpleNameReferences) {
+            let referrers = this.simpleNameReferrers.get(name);
+            if (!referrers) {
+                referrers = new Set();
+                this.simpleNameReferrers.set(name, referrers);
+            }
+            referrers.add(uri);
+        }
+    }
+
+    protected remove(uri: string, facts: DocumentFacts): void {
+        const tables = this.current;
+        for (const [qualifiedName, element] of facts.elements) {
+            removeValue(tables.byQualifiedName, qualifiedName, element);
+            removeValue(tables.bySimpleName, element.name, element);
+        }
+        facts.signalEmitters.forEach(([signal, emitter]) => removeValue(tables.signalEmitters, signal, emitter));
+        facts.signalSubscribers.forEach(([signal, trigger]) => removeValue(tables.signalSubscribers, signal, trigger));
+        facts.endpointsServing.forEach(([model, endpoint]) => removeValue(tables.endpointsServing, model, endpoint));
+        facts.experimentsUsing.forEach(([model, experiment]) => removeValue(tables.experimentsUsing, model, experiment));
+        facts.featureGroupConsumers.forEach(([group, model]) => removeValue(tables.featureGroupConsumers, group, model));
+        facts.jobsWriting.forEach(([target, job]) => removeValue(tables.jobsWriting, target, job));
+        for (const name of facts.simpleNameReferences) {
+            const referrers = this.simpleNameReferrers.get(name);
+            referrers?.delete(uri);
+            if (referrers?.size === 0) {
+                this.simpleNameReferrers.delete(name);
+            }
+        }
+    }
+
+    /** Recomputes the dependency cycles over every model, in document order. */
+    protected computeModelCycles(): void {
+        const models: Model[] = [];
+        for (const uri of [...this.contributions.keys()].sort()) {
+            models.push(...this.contributions.get(uri)!.models);
+        }
+        this.current.modelCycles.clear();
+        findModelCycles(models, this.current.modelCycles);
+    }
+
+    /**
+     * Describes, for each touched key, every fact that a check reads about it, so that comparing
+     * the descriptions before and after an update shows which diagnostics may change.
+     */
+    protected describeTouched(touched: TouchedKeys): Map<unknown, string> {
+        const tables = this.current;
+        const descriptions = new Map<unknown, string>();
+        for (const name of touched.qualifiedNames) {
+            descriptions.set(`qualified:${name}`, describeDeclarations(tables.byQualifiedName.get(name)));
+        }
+        for (const name of touched.simpleNames) {
+            descriptions.set(`simple:${name}`, describeDeclarations(tables.bySimpleName.get(name)));
+        }
+        for (const signal of touched.signals) {
+            const emitters = tables.signalEmitters.get(signal)?.length ?? 0;
+            const subscribers = tables.signalSubscribers.get(signal)?.length ?? 0;
+            descriptions.set(signal, `${emitters > 0} ${subscribers}`);
+        }
+        for (const model of touched.models) {
+            const endpoints = tables.endpointsServing.get(model) ?? [];
+            descriptions.set(model, `${endpoints.length > 0} ${endpoints.some(endpoint => endpoint.modes.includes('realtime'))}`);
+        }
+        for (const group of touched.featureGroups) {
+            descriptions.set(group, String(tables.featureGroupConsumers.has(group)));
+        }
+        return descriptions;
+    }
+
+    protected collectDependents(touched: TouchedKeys, before: Map<unknown, string>, after: Map<unknown, string>): void {
+        const tables = this.current;
+        const changed = (key: unknown): boolean => before.get(key) !== after.get(key);
+        for (const name of touched.qualifiedNames) {
+            // Related information of duplicate-name points at the other declarations, which may have moved.
+            const declarations = tables.byQualifiedName.get(name) ?? [];
+            if (changed(`qualified:${name}`) || declarations.length > 1) {
+                declarations.forEach(element => this.addDependent(element));
+            }
+        }
+        for (const name of touched.simpleNames) {
+            const key = `simple:${name}`;
+            const shared = (tables.bySimpleName.get(name)?.length ?? 0) > 1 || before.get(key)?.includes('\n');
+            if (changed(key) || shared) {
+                for (const uri of this.simpleNameReferrers.get(name) ?? []) {
+                    this.dependents.add(uri);
                 }
+            }
+        }
+        for (const signal of touched.signals) {
+            if (changed(signal)) {
+                this.addDependent(signal);
+            }
+        }
+        for (const model of touched.models) {
+            if (changed(model)) {
+                this.addDependent(model);
+                (tables.experimentsUsing.get(model) ?? []).forEach(experiment => this.addDependent(experiment));
+            }
+        }
+        for (const group of touched.featureGroups) {
+            if (changed(group)) {
+                this.addDependent(group);
+            }
+        }
+    }
+
+    protected collectCycleDependents(cyclesBefore: Map<Model, Model[]>): void {
+        const describe = (cycle: Model[] | undefined): string => cycle?.map(model => model.name).join(' ') ?? '';
+        for (const model of new Set([...cyclesBefore.keys(), ...this.current.modelCycles.keys()])) {
+            if (describe(cyclesBefore.get(model)) !== describe(this.current.modelCycles.get(model))) {
+                this.addDependent(model);
+            }
+        }
+    }
+
+    /** Records the document of a node, unless the node belongs to a syntax tree that was replaced. */
+    protected addDependent(node: AstNode): void {
+        const root = AstUtils.findRootNode(node);
+        const document = root.$document;
+        if (document && document.parseResult.value === root && this.contributions.has(document.uri.toString())) {
+            this.dependents.add(document.uri.toString());
+        }
+    }
+}
+
+/** Collects everything that one document adds to the fact tables. */
+export function collectDocumentFacts(document: LangiumDocument): DocumentFacts {
+    const facts: DocumentFacts = {
+        elements: [],
+        signalEmitters: [],
+        signalSubscribers: [],
+        endpointsServing: [],
+        experimentsUsing: [],
+        featureGroupConsumers: [],
+        jobsWriting: [],
+        models: [],
+        dependencies: [],
+        simpleNameReferences: new Set()
+    };
+    for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+        if (isNamedElement(node) && node.name) {
+            facts.elements.push([qualifiedNameOf(node), node]);
+        }
+        if (isModel(node)) {
+            facts.models.push(node);
+            for (const ref of [...node.trainedOn, ...node.consumes]) {
+                const target = ref.ref;
+                if (target && target.$type === 'FeatureGroup') {
+                    facts.featureGroupConsumers.push([target, node]);
+                }
+            }
+            for (const ref of node.dependsOn) {
+                if (ref.ref) {
+                    facts.dependencies.push([node, ref.ref]);
+                }
+            }
+        }
+        if (isEndpoint(node)) {
+            for (const ref of node.serves) {
+                if (ref.ref) {
+                    facts.endpointsServing.push([ref.ref, node]);
+                }
+            }
+        }
+        if (isExperiment(node)) {
+            for (const variant of node.variants) {
+                if (variant.model?.ref) {
+                    facts.experimentsUsing.push([variant.model.ref, node]);
+                }
+            }
+        }
+        if (isJob(node)) {
+            for (const ref of node.writes) {
+                if (ref.ref) {
+                    facts.jobsWriting.push([ref.ref, node]);
+                }
+            }
+        }
+        if (isJob(node) || isWorkflow(node) || isStep(node) || isMonitor(node) || isComponent(node) || isDatastore(node)) {
+            for (const ref of node.emits) {
+                if (ref.ref) {
+                    facts.signalEmitters.push([ref.ref, node]);
+                }
+            }
+        }
+        if (isTrigger(node) && node.signal?.ref) {
+            facts.signalSubscribers.push([node.signal.ref, node]);
+        }
+        for (const refInfo of AstUtils.streamReferences(node)) {
+            const text = refInfo.reference.$refText;
+            if (text && !text.includes('.') && !isStep(node)) {
+                facts.simpleNameReferences.add(text);
+            }
+        }
+    }
+    return facts;
+}
+
+function touchedKeys(updates: Array<[string, DocumentFacts | undefined, DocumentFacts | undefined]>): TouchedKeys {
+    const touched: TouchedKeys = {
+        qualifiedNames: new Set(),
+        simpleNames: new Set(),
+        signals: new Set(),
+        models: new Set(),
+        featureGroups: new Set(),
+        dependenciesChanged: false
+    };
+    for (const [, previous, next] of updates) {
+        for (const facts of [previous, next]) {
+            if (!facts) {
                 continue;
             }
-
-            work.pop();
-            if (work.length > 0) {
-                const parent = work[work.length - 1].model;
-                lowLink.set(parent, Math.min(lowLink.get(parent)!, lowLink.get(frame.model)!));
+            for (const [qualifiedName, element] of facts.elements) {
+                touched.qualifiedNames.add(qualifiedName);
+                touched.simpleNames.add(element.name);
             }
-            if (lowLink.get(frame.model) !== index.get(frame.model)) {
-                continue;
-            }
-            const component: Model[] = [];
-            let member: Model;
-            do {
-                member = stack.pop()!;
-                onStack.delete(member);
-                component.push(member);
-            } while (member !== frame.model);
-            const selfLoop = component.length === 1 && successors(component[0]).includes(component[0]);
-            if (component.length > 1 || selfLoop) {
-                component.reverse();
-                for (const model of component) {
-                    cycles.set(model, component);
-                }
-            }
+            facts.signalEmitters.forEach(([signal]) => touched.signals.add(signal));
+            facts.signalSubscribers.forEach(([signal]) => touched.signals.add(signal));
+            facts.endpointsServing.forEach(([model]) => touched.models.add(model));
+            facts.featureGroupConsumers.forEach(([group]) => touched.featureGroups.add(group));
         }
+        // Re-parsed models are new objects, so any document with dependencies changes the cycles.
+        if ((previous?.dependencies.length ?? 0) > 0 || (next?.dependencies.length ?? 0) > 0) {
+            touched.dependenciesChanged = true;
+        }
+    }
+    return touched;
+}
+
+/** Describes the declarations of a name by document and position, one a line. */
+function describeDeclarations(elements: NamedElement[] | undefined): string {
+    return (elements ?? []).map(element => `${AstUtils.getDocument(element).uri.toString()}@${element.$cstNode?.offset}`).join('\n');
+}
+
+/** Orders nodes by document URI and then by position in the document. */
+function compareNodes(a: AstNode, b: AstNode): number {
+    const uriA = AstUtils.getDocument(a).uri.toString();
+    const uriB = AstUtils.getDocument(b).uri.toString();
+    if (uriA !== uriB) {
+        return uriA < uriB ? -1 : 1;
+    }
+    return (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);
+}
+
+function insertOrdered<K, V extends AstNode>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (!list) {
+        map.set(key, [value]);
+        return;
+    }
+    let index = list.length;
+    while (index > 0 && compareNodes(list[index - 1], value) > 0) {
+        index--;
+    }
+    list.splice(index, 0, value);
+}
+
+function removeValue<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (!list) {
+        return;
+    }
+    const index = list.indexOf(value);
+    if (index >= 0) {
+        list.splice(index, 1);
+    }
+    if (list.length === 0) {
+        map.delete(key);
     }
 }

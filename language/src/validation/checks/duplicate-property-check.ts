@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { MlArchAstType, Workspace } from '../../generated/ast.js';
 import { isNamedElement } from '../../references/qualified-names.js';
 import { report } from '../report.js';
@@ -21,12 +21,10 @@ export function duplicatePropertyCheck(): ValidationChecks<MlArchAstType> {
 }
 
 function checkNode(node: AstNode, accept: ValidationAcceptor): void {
-    for (const [feature, value] of Object.entries(node)) {
-        if (feature.startsWith('$') || IGNORED_FEATURES.has(feature) || Array.isArray(value) || typeof value === 'boolean') {
-            continue;
-        }
-        const occurrences = GrammarUtils.findNodesForProperty(node.$cstNode, feature);
-        if (occurrences.length < 2) {
+    const assignments = collectAssignments(node);
+    for (const [feature, occurrences] of assignments) {
+        const value = (node as unknown as Record<string, unknown>)[feature];
+        if (occurrences.length < 2 || IGNORED_FEATURES.has(feature) || Array.isArray(value) || typeof value === 'boolean') {
             continue;
         }
         const owner = describeOwner(node);
@@ -37,6 +35,48 @@ function checkNode(node: AstNode, accept: ValidationAcceptor): void {
             });
         }
     }
+}
+
+/**
+ * Returns the CST nodes of `node` that assign a property, grouped by property, in source order.
+ * It finds what `GrammarUtils.findNodesForProperty` finds for each property, in one pass over the
+ * node's own CST instead of one pass per property.
+ */
+function collectAssignments(node: AstNode): Map<string, CstNode[]> {
+    const assignments = new Map<string, CstNode[]>();
+    const visit = (cstNode: CstNode): void => {
+        for (const child of isCompositeCstNode(cstNode) ? cstNode.content : []) {
+            const feature = assignedFeature(child);
+            if (feature !== undefined) {
+                const list = assignments.get(feature);
+                if (list) {
+                    list.push(child);
+                } else {
+                    assignments.set(feature, [child]);
+                }
+            } else if (child.astNode === node) {
+                visit(child);
+            }
+        }
+    };
+    if (node.$cstNode) {
+        visit(node.$cstNode);
+    }
+    return assignments;
+}
+
+/** Assigned property of each grammar element; the grammar is fixed, so this cache stays small. */
+const featureByGrammarElement = new Map<AstNode, string | undefined>();
+
+function assignedFeature(cstNode: CstNode): string | undefined {
+    const grammarSource = cstNode.grammarSource;
+    if (!grammarSource) {
+        return undefined;
+    }
+    if (!featureByGrammarElement.has(grammarSource)) {
+        featureByGrammarElement.set(grammarSource, AstUtils.getContainerOfType(grammarSource, GrammarAST.isAssignment)?.feature);
+    }
+    return featureByGrammarElement.get(grammarSource);
 }
 
 const PART_NAMES: Record<string, string> = {

@@ -1,0 +1,61 @@
+/**
+ * The preview webview's HTML page. Pure (no vscode import), so tests can serve the same page.
+ * The content security policy loads nothing but the nonce'd script bundle and, optionally, a
+ * stylesheet from the extension; the bundle adds its own styles through the CSSOM
+ * (constructed stylesheets), which style-src does not restrict.
+ */
+
+export interface PreviewHtmlOptions {
+    /** The webview's `cspSource`: the origin its local resources are served from. */
+    cspSource: string;
+    /** Fresh random value per page load, allowed to run the script and style elements. */
+    nonce: string;
+    /** Webview URI of out/webview/preview.js. */
+    scriptUri: string;
+    /** Webview URI of an optional stylesheet. */
+    styleUri?: string;
+}
+
+/** Returns the HTML of the preview page. */
+export function renderPreviewHtml(options: PreviewHtmlOptions): string {
+    // A nonce is base64 and a CSP source has no separators; dropping anything else keeps the policy one policy.
+    const policyNonce = options.nonce.replace(/[^A-Za-z0-9+/=_-]/g, '');
+    const cspSource = options.cspSource.replace(/[;,\s]/g, '');
+    const policy = [
+        `default-src 'none'`,
+        `img-src ${cspSource} data:`,
+        `style-src ${cspSource} 'nonce-${policyNonce}'`,
+        `script-src 'nonce-${policyNonce}'`
+    ].join('; ');
+    const nonce = escapeHtml(policyNonce);
+    const stylesheet = options.styleUri
+        ? `\n    <link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(options.styleUri)}">`
+        : '';
+
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <title>MLArch Preview</title>${stylesheet}
+</head>
+<body>
+    <div id="mlarch-preview"></div>
+    <script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(value: string): string {
+    return value.replace(/[&<>"']/g, character => HTML_ESCAPES[character]);
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '\'': '&#39;'
+};

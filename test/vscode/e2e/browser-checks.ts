@@ -1,0 +1,161 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { copyExample } from '../runner/workspaces.js';
+import type { CodeServer } from './code-server.js';
+import {
+    FIRST_RENDER_TIMEOUT_MS, goToPosition, modelNamesInFolder, openWorkbench, positionInFile, previewFrame, quickOpen,
+    UI_TIMEOUT_MS, waitForActiveTab, waitForCursor, waitForProblems
+} from './workbench.js';
+
+export interface CheckResult {
+    name: string;
+    /** Why the check failed; undefined when it passed. */
+    error?: string;
+}
+
+export interface BrowserCheckOptions {
+    /** Folder that receives fresh copies of the examples. */
+    workspaceParent: string;
+    /** Folder that receives one screenshot per check. */
+    screenshotDir: string;
+}
+
+/** Number of missing-metadata warnings of a model that has only a name and a title. */
+const MISSING_METADATA_COUNT = 8;
+
+/**
+ * Runs the steps of one scenario in order on one page. Each step is one check with one
+ * screenshot. After a failed step the later ones count as failed, because they build on it.
+ */
+class Scenario {
+    readonly results: CheckResult[] = [];
+    private failedStep: string | undefined;
+
+    constructor(private readonly page: Page, private readonly screenshotDir: string, private readonly prefix: string) {}
+
+    async step(name: string, screenshotName: string, action: () => Promise<void>): Promise<void> {
+        if (this.failedStep !== undefined) {
+            this.results.push({ name, error: `not run because the earlier step "${this.failedStep}" failed` });
+            return;
+        }
+        try {
+            await action();
+            this.results.push({ name });
+        } catch (error) {
+            this.failedStep = name;
+            this.results.push({ name, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+        }
+        const index = readdirSync(this.screenshotDir).length + 1;
+        const file = join(this.screenshotDir, `${String(index).padStart(2, '0')}-${this.prefix}-${screenshotName}.png`);
+        await this.page.screenshot({ path: file }).catch((error: unknown) => {
+            console.log(`  Taking the screenshot ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    }
+}
+
+/**
+ * Drives the workbench as a user would, with keyboard shortcuts and clicks, in fresh copies of
+ * the examples: the getting-started example for the Problems count, then the Netflix example
+ * for completion, go to definition, the preview, clicks on its nodes and live updates.
+ */
+export async function runBrowserChecks(browser: Browser, server: CodeServer, options: BrowserCheckOptions): Promise<CheckResult[]> {
+    return [
+        ...await checkGettingStarted(browser, server, options),
+        ...await checkNetflix(browser, server, options)
+    ];
+}
+
+async function checkGettingStarted(browser: Browser, server: CodeServer, options: BrowserCheckOptions): Promise<CheckResult[]> {
+    const folder = copyExample('getting-started', options.workspaceParent);
+    const page = await openWorkbench(browser, server, folder);
+    const scenario = new Scenario(page, options.screenshotDir, 'getting-started');
+    try {
+        await scenario.step('Quick Open opens ml.mlarch', 'quick-open', async () => {
+            await quickOpen(page, 'ml.mlarch');
+            await page.locator('.monaco-editor .view-lines', { hasText: 'ChurnPredictor' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+        });
+
+        await scenario.step('status bar counts the eight warnings', 'problems', async () => {
+            await waitForProblems(page, new RegExp(`Warnings: ${MISSING_METADATA_COUNT}\\b`));
+            await waitForProblems(page, /^(?!.*Errors: [1-9])/);
+            await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
+        });
+    } finally {
+        await page.close();
+    }
+    return scenario.results;
+}
+
+async function checkNetflix(browser: Browser, server: CodeServer, options: BrowserCheckOptions): Promise<CheckResult[]> {
+    const folder = copyExample('netflix', options.workspaceParent);
+    const files = readdirSync(folder).filter(name => name.endsWith('.mlarch'));
+    const page = await openWorkbench(browser, server, folder);
+    const scenario = new Scenario(page, options.screenshotDir, 'netflix');
+    try {
+        await scenario.step('Quick Open opens models.mlarch', 'quick-open', async () => {
+            await quickOpen(page, 'models.mlarch');
+        });
+
+        await scenario.step('Ctrl+Space suggests only models after depends on', 'completion', async () => {
+            // RecommendationEnsemble, the model that holds this `depends on`, is never its own dependency.
+            const expected = modelNamesInFolder(folder, files).filter(name => name !== 'RecommendationEnsemble').sort();
+            await goToPosition(page, positionInFile(folder, 'models.mlarch', 'depends on ', 'depends on '.length));
+            await page.keyboard.press('Control+Space');
+            const rows = page.locator('.suggest-widget .monaco-list-row .label-name');
+            await rows.first().waitFor({ timeout: UI_TIMEOUT_MS });
+            const labels = (await rows.allInnerTexts()).map(label => label.trim()).sort();
+            await page.keyboard.press('Escape');
+            assertEqual(labels, expected, 'suggestions');
+        });
+
+        await scenario.step('F12 jumps to the declaration in another file', 'go-to-definition', async () => {
+            const declaration = positionInFile(folder, 'data.mlarch', 'dataset RecTrainingExamples ');
+            await goToPosition(page, positionInFile(folder, 'models.mlarch', 'trained on RecTrainingExamples', 'trained on '.length + 1));
+            await page.keyboard.press('F12');
+            await waitForActiveTab(page, 'data.mlarch');
+            await waitForCursor(page, declaration.line);
+        });
+
+        await scenario.step('editor title button opens the preview beside', 'preview', async () => {
+            await quickOpen(page, 'models.mlarch');
+            await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click({ timeout: UI_TIMEOUT_MS });
+            await page.locator('.tabs-container .tab[aria-label="MLArch Preview, Editor Group 2"]').waitFor({ timeout: UI_TIMEOUT_MS });
+            await previewFrame(page).locator('[data-id="RecommendationEnsemble"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT_MS });
+        });
+
+        await scenario.step('clicking a node selects its declaration', 'node-click', async () => {
+            const declaration = positionInFile(folder, 'models.mlarch', 'model ContentEmbeddingModel ');
+            await previewFrame(page).locator('[data-id="ContentEmbeddingModel"]').click({ timeout: UI_TIMEOUT_MS });
+            await waitForActiveTab(page, 'models.mlarch');
+            const status = await waitForCursor(page, declaration.line);
+            const selected = `(${'ContentEmbeddingModel'.length} selected)`;
+            if (!status.includes(selected)) {
+                throw new Error(`The status bar reads "${status}", expected the name ContentEmbeddingModel ${selected}.`);
+            }
+        });
+
+        await scenario.step('typed model appears in the preview', 'typed-model', async () => {
+            await page.keyboard.press('Control+End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('model FraudDetector "Fraud Detector" in Netflix.ModelLayer { }');
+            await page.keyboard.press('Escape');
+            await previewFrame(page).locator('[data-id="FraudDetector"]').waitFor({ timeout: UI_TIMEOUT_MS });
+        });
+
+        await scenario.step('status bar counts the typed model\'s warnings', 'problems', async () => {
+            // The typed model lacks all metadata, and the example itself has no problems.
+            await waitForProblems(page, new RegExp(`Warnings: ${MISSING_METADATA_COUNT}\\b`));
+            await waitForProblems(page, /^(?!.*Errors: [1-9])/);
+        });
+    } finally {
+        await page.close();
+    }
+    return scenario.results;
+}
+
+function assertEqual(actual: string[], expected: string[], what: string): void {
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        throw new Error(`The ${what} are [${actual.join(', ')}], expected [${expected.join(', ')}].`);
+    }
+}
