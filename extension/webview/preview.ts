@@ -107,6 +107,11 @@ class Preview {
         let svg: SVGSVGElement;
         let bounds: { x: number; y: number; width: number; height: number };
         try {
+            // ELK runs on this thread; let the status line paint before it blocks.
+            await nextPaint();
+            if (generation !== this.generation) {
+                return;
+            }
             const layout = await layoutGraph(graph);
             if (generation !== this.generation) {
                 return;
@@ -302,6 +307,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
         created.className = className;
     }
     return created;
+}
+
+/** Resolves after the next frame is painted, or after 50 ms in a hidden panel, which paints no frames. */
+function nextPaint(): Promise<void> {
+    return new Promise(resolve => {
+        requestAnimationFrame(() => setTimeout(resolve));
+        setTimeout(resolve, 50);
+    });
 }
 
 function count(value: number, noun: string): string {

@@ -201,7 +201,7 @@ describe('language server process', () => {
         }), 'the completion response');
         assert.ok(result, 'no completion returned');
         const items = Array.isArray(result) ? result : result.items;
-        assert.deepEqual(items.map(item => item.label).sort(), ['ChurnPredictor', 'Draft', 'ProductRanker']);
+        assert.deepEqual(items.map(item => item.label).sort(), ['ChurnPredictor', 'ProductRanker']);
     });
 
     test('graph request has models', async () => {

@@ -5,26 +5,60 @@
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { DocumentState, EmptyFileSystemProvider, URI, type FileSystemNode, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createMlArchServices, type MlArchServices } from '../../language/src/mlarch-module.js';
 import { testUri } from './workspace-helpers.js';
 
 /** A file system whose files live in a map, so a test can change them and then call `update`. */
-class MemoryFileSystemProvider extends EmptyFileSystemProvider {
-    constructor(readonly files: Map<string, string>) {
-        super();
+class MemoryFileSystemProvider implements FileSystemProvider {
+    constructor(readonly files: Map<string, string>) {}
+
+    statSync(uri: URI): FileSystemNode {
+        if (!this.files.has(uri.toString())) {
+            throw new Error(`No file ${uri.toString()}`);
+        }
+        return { isFile: true, isDirectory: false, uri };
     }
 
-    override stat(uri: URI): Promise<FileSystemNode> {
-        return this.files.has(uri.toString())
-            ? Promise.resolve({ isFile: true, isDirectory: false, uri })
-            : Promise.reject(new Error(`No file ${uri.toString()}`));
+    async stat(uri: URI): Promise<FileSystemNode> {
+        return this.statSync(uri);
     }
 
-    override readFile(uri: URI): Promise<string> {
+    existsSync(uri: URI): boolean {
+        return this.files.has(uri.toString());
+    }
+
+    async exists(uri: URI): Promise<boolean> {
+        return this.existsSync(uri);
+    }
+
+    readFileSync(uri: URI): string {
         const text = this.files.get(uri.toString());
-        return text === undefined ? Promise.reject(new Error(`No file ${uri.toString()}`)) : Promise.resolve(text);
+        if (text === undefined) {
+            throw new Error(`No file ${uri.toString()}`);
+        }
+        return text;
+    }
+
+    async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+
+    readBinarySync(uri: URI): Uint8Array {
+        return new TextEncoder().encode(this.readFileSync(uri));
+    }
+
+    async readBinary(uri: URI): Promise<Uint8Array> {
+        return this.readBinarySync(uri);
+    }
+
+    readDirectorySync(): FileSystemNode[] {
+        return [];
+    }
+
+    async readDirectory(): Promise<FileSystemNode[]> {
+        return [];
     }
 }
 

@@ -19,7 +19,7 @@ export function findModelCycles(models: Model[], cycles: Map<Model, Model[]>): v
         if (index.has(root)) {
             continue;
         }
-        const work: Array<{ model: Model; next: number }> = [{ model: root, next: 0 }];
+        const work: Array<{ model: Model; targets: Model[]; next: number }> = [{ model: root, targets: successors(root), next: 0 }];
         index.set(root, counter);
         lowLink.set(root, counter++);
         stack.push(root);
@@ -27,7 +27,7 @@ export function findModelCycles(models: Model[], cycles: Map<Model, Model[]>): v
 
         while (work.length > 0) {
             const frame = work[work.length - 1];
-            const targets = successors(frame.model);
+            const targets = frame.targets;
             if (frame.next < targets.length) {
                 const target = targets[frame.next++];
                 if (!index.has(target)) {
@@ -35,7 +35,7 @@ export function findModelCycles(models: Model[], cycles: Map<Model, Model[]>): v
                     lowLink.set(target, counter++);
                     stack.push(target);
                     onStack.add(target);
-                    work.push({ model: target, next: 0 });
+                    work.push({ model: target, targets: successors(target), next: 0 });
                 } else if (onStack.has(target)) {
                     lowLink.set(frame.model, Math.min(lowLink.get(frame.model)!, index.get(target)!));
                 }

@@ -42,6 +42,8 @@ interface DocumentFacts {
     dependencies: Array<[Model, Model]>;
     /** Reference texts without a dot: the ambiguous-reference check looks these up by simple name. */
     simpleNameReferences: Set<string>;
+    /** Every node that the contribution lists, for ordering lists by document. */
+    nodes: AstNode[];
 }
 
 /** Keys whose facts a set of document updates touched. */
@@ -124,14 +126,15 @@ export class WorkspaceFacts {
         // A first computation has no earlier diagnostics that could be out of date.
         const initial = this.contributions.size === 0;
         const updates: Array<[string, DocumentFacts | undefined, DocumentFacts | undefined]> = [];
-        for (const [uri, parsedUri] of this.stale) {
+        // In URI order, so that a first computation appends every list entry in its final place.
+        for (const [uri, parsedUri] of [...this.stale].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
             const document = this.documents.getDocument(parsedUri);
             updates.push([uri, this.contributions.get(uri), document ? collectDocumentFacts(document) : undefined]);
         }
         this.stale.clear();
 
-        const touched = touchedKeys(updates);
-        const before = initial ? undefined : this.describeTouched(touched);
+        const touched = initial ? undefined : touchedKeys(updates);
+        const before = touched ? this.describeTouched(touched) : undefined;
         for (const [uri, previous, next] of updates) {
             if (previous) {
                 this.remove(uri, previous);
@@ -142,11 +145,12 @@ export class WorkspaceFacts {
                 this.contributions.delete(uri);
             }
         }
-        const cyclesBefore = touched.dependenciesChanged ? new Map(this.current.modelCycles) : undefined;
-        if (touched.dependenciesChanged) {
+        const cyclesChanged = !touched || touched.dependenciesChanged;
+        const cyclesBefore = cyclesChanged ? new Map(this.current.modelCycles) : undefined;
+        if (cyclesChanged) {
             this.computeModelCycles();
         }
-        if (before) {
+        if (touched && before) {
             this.collectDependents(touched, before, this.describeTouched(touched));
             if (cyclesBefore) {
                 this.collectCycleDependents(cyclesBefore);
@@ -157,6 +161,9 @@ export class WorkspaceFacts {
     protected add(uri: string, facts: DocumentFacts): void {
         const tables = this.current;
         this.contributions.set(uri, facts);
+        for (const node of facts.nodes) {
+            documentUris.set(node, uri);
+        }
         for (const [qualifiedName, element] of facts.elements) {
             insertOrdered(tables.byQualifiedName, qualifiedName, element);
             insertOrdered(tables.bySimpleName, element.name, element);
@@ -304,9 +311,11 @@ export function collectDocumentFacts(document: LangiumDocument): DocumentFacts {
         jobsWriting: [],
         models: [],
         dependencies: [],
-        simpleNameReferences: new Set()
+        simpleNameReferences: new Set(),
+        nodes: []
     };
     for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+        facts.nodes.push(node);
         if (isNamedElement(node) && node.name) {
             facts.elements.push([qualifiedNameOf(node), node]);
         }
@@ -401,10 +410,13 @@ function describeDeclarations(elements: NamedElement[] | undefined): string {
     return (elements ?? []).map(element => `${AstUtils.getDocument(element).uri.toString()}@${element.$cstNode?.offset}`).join('\n');
 }
 
+/** URI of the document of every node that a contribution lists. */
+const documentUris = new WeakMap<AstNode, string>();
+
 /** Orders nodes by document URI and then by position in the document. */
 function compareNodes(a: AstNode, b: AstNode): number {
-    const uriA = AstUtils.getDocument(a).uri.toString();
-    const uriB = AstUtils.getDocument(b).uri.toString();
+    const uriA = documentUris.get(a) ?? AstUtils.getDocument(a).uri.toString();
+    const uriB = documentUris.get(b) ?? AstUtils.getDocument(b).uri.toString();
     if (uriA !== uriB) {
         return uriA < uriB ? -1 : 1;
     }
