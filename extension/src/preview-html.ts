@@ -1,8 +1,8 @@
 /**
  * The preview webview's HTML page. Pure (no vscode import), so tests can serve the same page.
- * The content security policy loads nothing but the nonce'd script bundle and, optionally, a
- * stylesheet from the extension; the bundle adds its own styles through the CSSOM
- * (constructed stylesheets), which style-src does not restrict.
+ * Its content security policy loads nothing but the script bundle with the nonce and, when given,
+ * a stylesheet from the extension. The bundle adds its own styles as constructed stylesheets,
+ * which Chromium applies under this policy (the browser test checks it).
  */
 
 export interface PreviewHtmlOptions {
@@ -18,7 +18,7 @@ export interface PreviewHtmlOptions {
 
 /** Returns the HTML of the preview page. */
 export function renderPreviewHtml(options: PreviewHtmlOptions): string {
-    // A nonce is base64 and a CSP source has no separators; dropping anything else keeps the policy one policy.
+    // A nonce is base64 and a CSP source has no separators, so dropping other characters keeps the policy intact.
     const policyNonce = options.nonce.replace(/[^A-Za-z0-9+/=_-]/g, '');
     const cspSource = options.cspSource.replace(/[;,\s]/g, '');
     const policy = [

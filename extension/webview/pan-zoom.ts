@@ -18,7 +18,7 @@ export class PanZoom {
 
     private content: Box = { x: 0, y: 0, width: 1, height: 1 };
     private view: Box = { x: 0, y: 0, width: 1, height: 1 };
-    /** Whether the user moved or zoomed since the last fit; a resize then keeps their view. */
+    /** Whether the user moved or zoomed since the last fit, in which case a resize keeps their view. */
     private adjusted = false;
 
     constructor(private readonly host: HTMLElement, private svg: SVGSVGElement | undefined = undefined) { }

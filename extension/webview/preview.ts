@@ -107,7 +107,7 @@ class Preview {
         let svg: SVGSVGElement;
         let bounds: { x: number; y: number; width: number; height: number };
         try {
-            // ELK runs on this thread; let the status line paint before it blocks.
+            // ELK runs on this thread, so the status line gets painted before it blocks.
             await nextPaint();
             if (generation !== this.generation) {
                 return;
@@ -218,7 +218,7 @@ class Preview {
         new ResizeObserver(() => this.panZoom.resize()).observe(this.canvas);
     }
 
-    /** Posts a reveal message for the node at the event target; returns whether there was one. */
+    /** Posts a reveal message for the node at the event target, and returns whether there was a node. */
     private reveal(target: EventTarget | null): boolean {
         const id = nodeIdOf(target);
         const node = id === undefined ? undefined : this.nodesById.get(id);

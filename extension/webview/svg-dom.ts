@@ -7,7 +7,7 @@ import { SVG_NAMESPACE, type SvgElement } from '../../language/src/graph/svg-ren
 export function createSvgDom(tree: SvgElement, document: Document): SVGElement {
     const element = document.createElementNS(SVG_NAMESPACE, tree.tag);
     for (const [name, value] of Object.entries(tree.attributes)) {
-        // createElementNS already sets the namespace; an xmlns attribute is only for serialised files.
+        // createElementNS already sets the namespace. An xmlns attribute is only for serialised files.
         if (name !== 'xmlns') {
             element.setAttribute(name, value);
         }

@@ -40,7 +40,7 @@ describe('standalone SVG of the Netflix lineage view', () => {
         assert.match(root.getAttribute('viewBox') ?? '', /^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/);
     });
 
-    test('has one node group per node and one edge group per edge', () => {
+    test('one group per node and edge', () => {
         const groups = descendants(parseSvg(markup), 'g');
         const nodeIds = groups.filter(group => group.hasAttribute('data-id') && /\bnode\b/.test(group.getAttribute('class') ?? ''))
             .map(group => group.getAttribute('data-id'));
@@ -58,7 +58,7 @@ describe('standalone SVG of the Netflix lineage view', () => {
         assert.doesNotMatch(css, /var\(|color-mix\(/);
     });
 
-    test('draws back edges with their own class', () => {
+    test('back edges have their class', () => {
         const backKinds = new Set(graph.edges.filter(edge => edge.kind === 'feeds' || edge.kind === 'feedback').map(edge => edge.id));
         assert.ok(backKinds.size > 0, 'the Netflix lineage view has feeds or feedback edges');
         const backGroups = descendants(parseSvg(markup), 'g').filter(group => /\bback\b/.test(group.getAttribute('class') ?? ''));

@@ -2,16 +2,23 @@ import { AstUtils } from 'langium';
 import { isSignal, type Workspace } from '../generated/ast.js';
 import { isNamedElement, isTopLevel, qualifiedNameOf, type NamedElement } from '../references/qualified-names.js';
 import { GraphAccumulator } from './graph-accumulator.js';
-import type { ArchitectureGraph } from './graph-model.js';
+import type { ArchitectureGraph, EdgeKind } from './graph-model.js';
 import { createGraphNode } from './graph-nodes.js';
 import { addRelationEdges } from './relation-edges.js';
 
 /**
+ * The relations a building-block view draws: the generic `uses` and feedback relations, which
+ * is what an arc42 building-block diagram shows, plus model dependencies and serving. Data flow
+ * (reads, writes, training data) is the lineage view's subject and would bury the structure here.
+ */
+const BUILDING_BLOCK_EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['uses', 'feedback', 'depends', 'serves', 'consumer']);
+
+/**
  * Builds the building-block view: every element except signals, nested as written or as placed
- * with `in`, and the relations between them.
+ * with `in`, and the structural relations between them.
  */
 export function buildBuildingBlockView(workspaces: Workspace[]): ArchitectureGraph {
-    const graph = new GraphAccumulator('building-blocks');
+    const graph = new GraphAccumulator('building-blocks', BUILDING_BLOCK_EDGE_KINDS);
     const elements: NamedElement[] = [];
 
     for (const workspace of workspaces) {

@@ -1,7 +1,7 @@
 /**
  * Stylesheets of the diagram. The webview colours the diagram from the VS Code theme through its
- * CSS variables; a standalone SVG carries a light print palette with literal colours only (no
- * var() or color-mix()), so image viewers and converters without modern CSS draw it too.
+ * CSS variables. A standalone SVG carries a light print palette of literal colours, without var()
+ * or color-mix(), so image viewers and converters without modern CSS draw it too.
  * Font sizes are not set here: the renderer writes them as attributes from TEXT_STYLES.
  */
 import type { ElementKind } from './graph-model.js';

@@ -12,7 +12,11 @@ export class GraphAccumulator {
     private readonly nodes = new Map<string, GraphNode>();
     private readonly edges = new Map<string, GraphEdge>();
 
-    constructor(private readonly view: ViewKind) { }
+    /**
+     * @param view the view being built
+     * @param edgeKinds the edge kinds the view shows; all kinds when absent
+     */
+    constructor(private readonly view: ViewKind, private readonly edgeKinds?: ReadonlySet<EdgeKind>) { }
 
     addNode(node: GraphNode): void {
         if (!this.nodes.has(node.id)) {
@@ -25,7 +29,7 @@ export class GraphAccumulator {
     }
 
     addEdge(kind: EdgeKind, source: NamedElement | undefined, target: NamedElement | undefined, label?: string): void {
-        if (!source || !target) {
+        if (!source || !target || (this.edgeKinds && !this.edgeKinds.has(kind))) {
             return;
         }
         const sourceId = qualifiedNameOf(source);

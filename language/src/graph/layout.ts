@@ -126,8 +126,9 @@ export async function layoutGraph(graph: ArchitectureGraph): Promise<LaidOutGrap
         return elkNode;
     };
 
-    // NOTE: elkjs 0.12.1 crashes when a compound node inside an INCLUDE_CHILDREN layout has a model
-    // order strategy (ELK issue 1182), so model order is set on the root only.
+    // NOTE: elkjs 0.12.1 fails with a TypeError when a compound node of an INCLUDE_CHILDREN layout
+    // has a model order strategy, because ELK computes model order bounds for the root graph only.
+    // So model order is set on the root only and orders the top-level nodes alone.
     const rootOptions: LayoutOptions = { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
     const root: ElkNode = { id: ROOT_ID, layoutOptions: rootOptions, children: tree.roots.map(toElkNode), edges: [] };
     const containers = new Map<string, ElkNode>([[ROOT_ID, root]]);

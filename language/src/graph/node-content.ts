@@ -1,6 +1,6 @@
 /**
- * What each diagram node shows (kind caption, title, technology, badges) and where inside the
- * node box each part goes. Layout takes node sizes from here and the SVG renderer draws the same
+ * Content of each diagram node (kind caption, title, technology, badges) and the place of each
+ * part inside the node box. Layout takes node sizes from here and the SVG renderer draws the same
  * placed parts, so text never outgrows the box that ELK reserved for it.
  */
 import type { ElementKind, GraphNode } from './graph-model.js';
@@ -8,7 +8,7 @@ import { estimateTextWidth, truncateText, wrapText, type TextStyle } from './tex
 
 export type TextRole = 'caption' | 'label' | 'detail' | 'header' | 'badge' | 'edge-label';
 
-/** Font of each text role; the stylesheet sets the same sizes so estimates match the drawing. */
+/** Font of each text role. The renderer writes these sizes into the SVG, so estimates match the drawing. */
 export const TEXT_STYLES: Readonly<Record<TextRole, TextStyle>> = {
     caption: { size: 9.5, bold: true, letterSpacing: 0.08 },
     label: { size: 13, bold: true },
@@ -52,7 +52,7 @@ export interface NodeContent {
     /** Size of a leaf node, or minimum size of a compound node (ELK may make it larger). */
     width: number;
     height: number;
-    /** Height of a compound node's title area, above its children; 0 for leaf nodes. */
+    /** Height of a compound node's title area above its children, or 0 for a leaf node. */
     headerHeight: number;
     texts: PlacedText[];
     badges: PlacedBadge[];
@@ -115,9 +115,14 @@ export function shapeInsetsOf(kind: ElementKind): ShapeInsets {
     return SHAPE_INSETS[kind] ?? NO_INSETS;
 }
 
-/** The small upper-case line above a node's title: its kind, with the job mode or model task. */
+/** Returns the small upper-case line above a node's title: its kind, with the job mode or model task. */
 export function captionOf(node: GraphNode): string {
-    const qualifier = node.kind === 'job' ? node.details.mode : node.kind === 'model' ? node.details.task : undefined;
+    let qualifier: string | undefined;
+    if (node.kind === 'job') {
+        qualifier = node.details.mode;
+    } else if (node.kind === 'model') {
+        qualifier = node.details.task;
+    }
     const caption = KIND_CAPTIONS[node.kind] ?? node.kind;
     return (qualifier ? `${caption} · ${qualifier}` : caption).toUpperCase();
 }
@@ -216,8 +221,9 @@ export function describeCompoundNode(node: GraphNode): NodeContent {
 
 /** Estimates the box of an edge label. */
 export function measureEdgeLabel(text: string): { text: string; width: number; height: number } {
-    const shown = truncateText(text, TEXT_STYLES['edge-label'], 180);
-    return { text: shown, width: Math.ceil(estimateTextWidth(shown, TEXT_STYLES['edge-label'])) + 6, height: LINE_HEIGHT['edge-label'] + 2 };
+    const visibleText = truncateText(text, TEXT_STYLES['edge-label'], 180);
+    const width = Math.ceil(estimateTextWidth(visibleText, TEXT_STYLES['edge-label'])) + 6;
+    return { text: visibleText, width, height: LINE_HEIGHT['edge-label'] + 2 };
 }
 
 function badgesOf(node: GraphNode): Array<{ text: string; tone: BadgeTone }> {

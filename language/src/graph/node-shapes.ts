@@ -108,7 +108,10 @@ export function outlineInset(kind: ElementKind, width: number, height: number, s
         case 'job':
             return side === 'right' ? 12 * fromCenter / half : 0;
         case 'workflow':
-            return side === 'right' ? 12 * fromCenter / half : side === 'left' ? 9 * (1 - fromCenter / half) : 0;
+            if (side === 'right') {
+                return 12 * fromCenter / half;
+            }
+            return side === 'left' ? 9 * (1 - fromCenter / half) : 0;
         case 'model':
             return vertical ? 12 * fromCenter / half : 0;
         case 'stream':

@@ -28,7 +28,7 @@ export function addRelationEdges(element: NamedElement, graph: GraphAccumulator)
             graph.addEdge('source', ref.ref, element);
         }
     } else if (isDataset(element)) {
-        graph.addEdge('store', element, element.store?.ref);
+        graph.addEdge('store', element.store?.ref, element);
     } else if (isModel(element)) {
         for (const ref of element.trainedOn) {
             graph.addEdge('trains', ref.ref, element);

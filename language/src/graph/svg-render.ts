@@ -2,10 +2,10 @@
  * Renders a laid-out graph to an abstract SVG element tree, which the webview turns into DOM
  * nodes and the command line serialises to a standalone file. Pure: no DOM and no vscode.
  *
- * Contract with the preview and its tests: every node is a `<g>` with `data-id` (the node id) and
- * `class="node kind-<kind>"`; every edge is a `<g class="edge …">` with `data-source`,
- * `data-target` and `data-kind`, whose `<path class="edge-line">` starts on the source's border
- * and ends on the target's border.
+ * Contract with the preview and its tests: every node is a `<g>` with `data-id` (the node id)
+ * and `class="node kind-<kind>"`. Every edge is a `<g class="edge …">` with `data-source`,
+ * `data-target` and `data-kind`. Its `<path class="edge-line">` starts on the source's outline
+ * and ends on the target's outline.
  */
 import { diagramStylesheet, type DiagramPalette } from './diagram-style.js';
 import { BACK_EDGE_KINDS, type EdgeKind } from './graph-model.js';
@@ -137,12 +137,12 @@ function writeElement(node: SvgElement, parts: string[], depth: number): void {
     parts.push(`${indent}</${tag}>\n`);
 }
 
-/** Escapes element text; line breaks stay literal so a stylesheet or tooltip keeps its lines. */
+/** Escapes element text. Line breaks stay literal, so a stylesheet or tooltip keeps its lines. */
 function escapeText(value: string): string {
     return value.replace(/[&<>]/g, character => XML_ESCAPES[character]);
 }
 
-/** Tag and attribute names come from this module, never from the model; this guards that contract. */
+/** Checks a tag or attribute name. Names come from this module and never from the model, and this guards that contract. */
 function checkedName(name: string): string {
     if (!/^[A-Za-z][\w:.-]*$/.test(name)) {
         throw new Error(`Invalid SVG element or attribute name: ${JSON.stringify(name)}.`);

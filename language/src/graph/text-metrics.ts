@@ -66,8 +66,8 @@ export function estimateTextWidth(text: string, style: TextStyle): number {
 
 /**
  * Breaks text into lines no wider than maxWidth, at spaces, hyphens and slashes where possible.
- * A word wider than maxWidth is cut by characters. At most maxLines lines are returned; text that
- * does not fit ends the last line with an ellipsis.
+ * A word wider than maxWidth is cut by characters. At most maxLines lines are returned, and text
+ * that does not fit ends the last line with an ellipsis.
  */
 export function wrapText(text: string, style: TextStyle, maxWidth: number, maxLines: number): string[] {
     const words = text.trim().split(/(?<=[\s\-/])/u).filter(word => word.length > 0);
@@ -111,11 +111,11 @@ export function truncateText(text: string, style: TextStyle, maxWidth: number, s
         return text;
     }
     const characters = [...text];
-    let kept = characters.length;
-    while (kept > 1 && estimateTextWidth(characters.slice(0, kept).join('').trimEnd() + suffix, style) > maxWidth) {
-        kept--;
+    let length = characters.length;
+    while (length > 1 && estimateTextWidth(characters.slice(0, length).join('').trimEnd() + suffix, style) > maxWidth) {
+        length--;
     }
-    return characters.slice(0, kept).join('').trimEnd() + suffix;
+    return characters.slice(0, length).join('').trimEnd() + suffix;
 }
 
 function isWide(code: number): boolean {
