@@ -29,7 +29,8 @@ const nodeBundles = Object.entries(nodeEntryPoints).map(([name, entry]) => ({
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     banner: { js: groupByPolyfill },
-    external: ['vscode'],
+    // resvg is a native module that esbuild cannot bundle; the command line loads it from node_modules.
+    external: ['vscode', '@resvg/resvg-js'],
     entryPoints: { [name]: entry },
     outdir: 'out'
 }));

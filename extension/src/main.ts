@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { MlArchExtensionApi } from './extension-api.js';
 import { registerShowDependenciesCommand } from './dependencies-command.js';
+import { registerExportViewCommand } from './export-view-command.js';
+import { registerGenerateDocsCommand } from './generate-docs-command.js';
 import { startLanguageClient } from './language-client.js';
 import { PreviewController } from './preview-controller.js';
 
@@ -17,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlArch
 
     const previews = new PreviewController(context, client, log);
     context.subscriptions.push(previews);
+    context.subscriptions.push(registerExportViewCommand(client, previews.onDidPostGraph, log), registerGenerateDocsCommand(log));
     return { onDidPostGraph: previews.onDidPostGraph };
 }
 

@@ -20,6 +20,7 @@ import { MlArchRenameProvider } from './lsp/mlarch-rename-provider.js';
 import { MlArchSemanticTokenProvider } from './lsp/mlarch-semantic-token-provider.js';
 import { MlArchWorkspaceSymbolProvider } from './lsp/mlarch-workspace-symbol-provider.js';
 import { NameOccurrences } from './lsp/name-occurrences.js';
+import { MlArchLexer } from './parser/mlarch-lexer.js';
 import { MlArchLinker } from './references/mlarch-linker.js';
 import { MlArchScopeComputation } from './references/mlarch-scope-computation.js';
 import { MlArchScopeProvider } from './references/mlarch-scope-provider.js';
@@ -47,6 +48,9 @@ export interface MlArchAddedServices {
 export type MlArchServices = LangiumServices & MlArchAddedServices;
 
 export const MlArchModule: Module<MlArchServices, PartialLangiumServices & MlArchAddedServices> = {
+    parser: {
+        Lexer: services => new MlArchLexer(services)
+    },
     references: {
         ScopeComputation: services => new MlArchScopeComputation(services),
         ScopeProvider: services => new MlArchScopeProvider(services),

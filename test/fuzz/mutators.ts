@@ -119,7 +119,7 @@ function solidTokenIndexes(tokens: string[]): number[] {
 }
 
 /** Applies a change to the list of tokens, or returns the text unchanged when it has no solid token. */
-function withTokens(text: string, random: SeededRandom, change: (tokens: string[], solid: number[]) => void): string {
+function withTokens(text: string, change: (tokens: string[], solid: number[]) => void): string {
     const tokens = tokenize(text);
     const solid = solidTokenIndexes(tokens);
     if (solid.length === 0) {
@@ -177,20 +177,20 @@ function randomCodeUnits(random: SeededRandom): string {
 export const MUTATIONS: readonly Mutation[] = [
     {
         name: 'delete-token',
-        apply: (text, { random }) => withTokens(text, random, (tokens, solid) => {
+        apply: (text, { random }) => withTokens(text, (tokens, solid) => {
             tokens.splice(random.pick(solid), 1);
         })
     },
     {
         name: 'duplicate-token',
-        apply: (text, { random }) => withTokens(text, random, (tokens, solid) => {
+        apply: (text, { random }) => withTokens(text, (tokens, solid) => {
             const index = random.pick(solid);
             tokens.splice(index + 1, 0, ' ', tokens[index]);
         })
     },
     {
         name: 'swap-tokens',
-        apply: (text, { random }) => withTokens(text, random, (tokens, solid) => {
+        apply: (text, { random }) => withTokens(text, (tokens, solid) => {
             const first = random.pick(solid);
             const second = random.pick(solid);
             [tokens[first], tokens[second]] = [tokens[second], tokens[first]];
@@ -198,7 +198,7 @@ export const MUTATIONS: readonly Mutation[] = [
     },
     {
         name: 'replace-token',
-        apply: (text, { random }) => withTokens(text, random, (tokens, solid) => {
+        apply: (text, { random }) => withTokens(text, (tokens, solid) => {
             tokens[random.pick(solid)] = tokens[random.pick(solid)];
         })
     },

@@ -307,6 +307,7 @@ describe('incremental build', () => {
         const steps: Array<[string, () => Promise<void>]> = [
             ['endpoint stops serving Scorer', () => workspace.edit('serving.mlarch', 'serves Ranker, Scorer', 'serves Ranker')],
             ['Ranker depends on Scorer: cycle', () => workspace.edit('models.mlarch', 'trained on Clicks\n    baseline ndcg 0.4', 'trained on Clicks\n    depends on Scorer\n    baseline ndcg 0.4')],
+            ['model on the cycle edited elsewhere', () => workspace.edit('models.mlarch', 'version "v2"', 'version "v3"')],
             ['second Clicks in another file', () => workspace.add('extra.mlarch', 'dataset Clicks {\n    store Lake\n}\n')],
             ['nested Gateway makes a simple name ambiguous', () => workspace.edit('unrelated.mlarch', 'stream Telemetry {', 'platform Other {\n    component Gateway\n}\nstream Telemetry {')],
             ['workflow emits the signal too', () => workspace.edit('workflows.mlarch', 'step train', 'step train {\n        emits clicks_landed\n    }')],

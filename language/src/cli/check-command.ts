@@ -1,73 +1,121 @@
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { collectMlArchFiles, findConfigFile, loadWorkspace } from '../workspace/load-workspace.js';
+import {
+    formatSummary, formatTextReport,
+    type CheckFinding, type CheckReport, type CheckSummary, type FindingSeverity, type RelatedFinding
+} from '../export/check-report.js';
+import { findConfigFile, loadWorkspace } from '../workspace/load-workspace.js';
 import { CONFIG_INVALID_CODE, lineAndColumn, parseMlArchConfig, type MlArchConfig } from '../workspace/mlarch-config.js';
+import { resolveMlArchInputs } from './inputs.js';
 
-const SEVERITY_NAMES: Record<number, string> = {
+export { formatSummary, type CheckSummary };
+
+const SEVERITIES: Record<number, FindingSeverity> = {
     [DiagnosticSeverity.Error]: 'error',
     [DiagnosticSeverity.Warning]: 'warning',
     [DiagnosticSeverity.Information]: 'info',
     [DiagnosticSeverity.Hint]: 'hint'
 };
 
-export interface CheckSummary {
-    files: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-    hints: number;
-}
-
 /**
- * Checks the workspace formed by the given files and folders and prints one line per diagnostic:
- * `path:line:column: severity code message`, with one-based line and column. Returns the counts.
- * The `mlarch.config.json` nearest to the files sets the policy. Each invalid part of it is
- * printed as an error with code `config-invalid`, and its valid parts still apply.
+ * Checks the workspace formed by the given files, folders and glob patterns (the current folder
+ * when there are none) and returns every finding with the counts. The `mlarch.config.json`
+ * nearest to the files sets the policy. Each invalid part of it is a finding with code
+ * `config-invalid`, and its valid parts still apply.
  */
-export async function runCheck(paths: string[], write: (line: string) => void): Promise<CheckSummary> {
-    const files = await collectMlArchFiles(paths);
-    const summary: CheckSummary = { files: files.length, errors: 0, warnings: 0, infos: 0, hints: 0 };
-    const config = await readConfig(files.length > 0 ? files : paths, summary, write);
+export async function collectCheckReport(inputs: string[]): Promise<CheckReport> {
+    const files = await resolveMlArchInputs(inputs);
+    const findings: CheckFinding[] = [];
+    const config = await readConfig(files, findings);
     const { documents } = await loadWorkspace(files, config);
 
     for (const document of documents) {
-        const relative = path.relative(process.cwd(), URI.parse(document.uri.toString()).fsPath) || document.uri.fsPath;
+        const file = URI.parse(document.uri.toString()).fsPath;
         const diagnostics = [...(document.diagnostics ?? [])].sort(compareDiagnostics);
         for (const diagnostic of diagnostics) {
-            const severity = diagnostic.severity ?? DiagnosticSeverity.Error;
-            count(summary, severity);
-            const { line, character } = diagnostic.range.start;
-            const code = diagnostic.code ?? codeFromData(diagnostic);
-            write(`${relative}:${line + 1}:${character + 1}: ${SEVERITY_NAMES[severity]} ${code} ${diagnostic.message}`);
+            findings.push(toFinding(file, diagnostic));
         }
     }
-    return summary;
+    return { files, findings, summary: summarize(files.length, findings) };
 }
 
-/** Reads the configuration file that applies to the paths, printing its problems as errors. */
-async function readConfig(paths: string[], summary: CheckSummary, write: (line: string) => void): Promise<MlArchConfig | undefined> {
-    const configFile = await findConfigFile(paths);
+/**
+ * Checks the workspace and writes one line per diagnostic, `path:line:column: severity code
+ * message` with one-based line and column and the path relative to the working folder. Returns
+ * the counts; the caller prints the summary line.
+ */
+export async function runCheck(paths: string[], write: (line: string) => void): Promise<CheckSummary> {
+    const report = await collectCheckReport(paths);
+    formatTextReport(report, process.cwd()).slice(0, -1).forEach(write);
+    return report.summary;
+}
+
+/** Reads the configuration file that applies to the files, adding its problems as error findings. */
+async function readConfig(files: string[], findings: CheckFinding[]): Promise<MlArchConfig | undefined> {
+    const configFile = await findConfigFile(files);
     if (!configFile) {
         return undefined;
     }
-    const relative = path.relative(process.cwd(), configFile) || configFile;
     let text: string;
     try {
         text = await fs.readFile(configFile, 'utf-8');
     } catch (error) {
-        summary.errors++;
-        write(`${relative}:1:1: error ${CONFIG_INVALID_CODE} Cannot read the configuration file (${error instanceof Error ? error.message : String(error)}); the default policy applies.`);
+        const reason = error instanceof Error ? error.message : String(error);
+        findings.push(configFinding(configFile, 1, 1, 1, 1, `Cannot read the configuration file (${reason}); the default policy applies.`));
         return undefined;
     }
     const { config, problems } = parseMlArchConfig(text);
     for (const problem of problems) {
-        summary.errors++;
-        const { line, column } = lineAndColumn(text, problem.offset);
-        write(`${relative}:${line}:${column}: error ${CONFIG_INVALID_CODE} ${problem.message}`);
+        const start = lineAndColumn(text, problem.offset);
+        const end = lineAndColumn(text, problem.offset + problem.length);
+        findings.push(configFinding(configFile, start.line, start.column, end.line, end.column, problem.message));
     }
     return config;
+}
+
+function configFinding(file: string, line: number, column: number, endLine: number, endColumn: number, message: string): CheckFinding {
+    return { file, line, column, endLine, endColumn, severity: 'error', code: CONFIG_INVALID_CODE, message, related: [] };
+}
+
+function toFinding(file: string, diagnostic: Diagnostic): CheckFinding {
+    const { start, end } = diagnostic.range;
+    return {
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'hint',
+        code: String(diagnostic.code ?? codeFromData(diagnostic)),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        related: (diagnostic.relatedInformation ?? []).map(toRelatedFinding)
+    };
+}
+
+function toRelatedFinding(information: DiagnosticRelatedInformation): RelatedFinding {
+    const { start, end } = information.location.range;
+    return {
+        file: URI.parse(information.location.uri).fsPath,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        message: information.message
+    };
+}
+
+function summarize(files: number, findings: CheckFinding[]): CheckSummary {
+    const summary: CheckSummary = { files, errors: 0, warnings: 0, infos: 0, hints: 0 };
+    for (const finding of findings) {
+        switch (finding.severity) {
+            case 'error': summary.errors++; break;
+            case 'warning': summary.warnings++; break;
+            case 'info': summary.infos++; break;
+            case 'hint': summary.hints++; break;
+        }
+    }
+    return summary;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -78,18 +126,4 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 function codeFromData(diagnostic: Diagnostic): string {
     const data = diagnostic.data as { code?: unknown } | undefined;
     return typeof data?.code === 'string' ? data.code : 'syntax-error';
-}
-
-function count(summary: CheckSummary, severity: DiagnosticSeverity): void {
-    switch (severity) {
-        case DiagnosticSeverity.Error: summary.errors++; break;
-        case DiagnosticSeverity.Warning: summary.warnings++; break;
-        case DiagnosticSeverity.Information: summary.infos++; break;
-        default: summary.hints++;
-    }
-}
-
-export function formatSummary(summary: CheckSummary): string {
-    const problems = `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info(s), ${summary.hints} hint(s)`;
-    return `Checked ${summary.files} file(s): ${problems}.`;
 }

@@ -11,8 +11,12 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * Returns a code span for an identifier or qualified name. Text with a backtick, which only a
- * comment inside a reference can bring in, is escaped instead.
+ * comment inside a reference can bring in, is escaped instead. Returns an empty string for a
+ * missing name, which the AST of a document with syntax errors can have despite its type.
  */
-export function code(identifier: string): string {
+export function code(identifier: string | undefined): string {
+    if (!identifier) {
+        return '';
+    }
     return identifier.includes('`') ? escapeMarkdown(identifier) : `\`${identifier}\``;
 }

@@ -49,7 +49,9 @@ export class MlArchFormatter extends AbstractFormatter {
         let depth = 0;
         tokens.forEach((token, index) => {
             if (isKeywordToken(token, '}')) {
-                depth--;
+                // Range formatting reaches nodes with syntax errors (Langium 4.4 compares one-based
+                // error lines with the zero-based range), where a `}` can lack its `{`.
+                depth = Math.max(depth - 1, 0);
             }
             const spacing = this.spacingBefore(token, tokens[index - 1], depth, isRoot);
             if (spacing) {

@@ -1,5 +1,6 @@
-import { DefaultScopeProvider, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream } from 'langium';
+import { DefaultScopeProvider, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream } from 'langium';
 import { isModel, isStep } from '../generated/ast.js';
+import { GlobalScopeIndex } from './global-scope-index.js';
 
 /**
  * Resolves references as Langium does. For completion, it leaves out the element that a
@@ -7,6 +8,18 @@ import { isModel, isStep } from '../generated/ast.js';
  * its own successor. Linking still resolves such a name, so the cycle checks can report it.
  */
 export class MlArchScopeProvider extends DefaultScopeProvider {
+
+    protected readonly globalScopes: GlobalScopeIndex;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.globalScopes = new GlobalScopeIndex(services.shared);
+    }
+
+    /** Returns the global scope from an index that an edit updates instead of rebuilding. */
+    protected override getGlobalScope(referenceType: string): Scope {
+        return this.globalScopes.scopeFor(referenceType);
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const scope = super.getScope(context);

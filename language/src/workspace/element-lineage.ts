@@ -92,7 +92,8 @@ export class ElementLineage {
                     node.serves.forEach(ref => add(ref.ref, node, 'serves', node, ref));
                     node.consumers.forEach(ref => add(node, ref.ref, 'consumer', node, ref));
                 } else if (isExperiment(node)) {
-                    node.variants.forEach(variant => add(variant.model.ref, node, 'experiment', variant, variant.model));
+                    // A variant of a document with syntax errors can lack its model reference.
+                    node.variants.forEach(variant => variant.model && add(variant.model.ref, node, 'experiment', variant, variant.model));
                 }
             }
         }

@@ -1,6 +1,5 @@
 import { AstUtils, DocumentState, type AstNode, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, type URI } from 'langium';
 import {
-    isComponent, isDatastore, isEndpoint, isExperiment, isJob, isModel, isMonitor, isStep, isTrigger, isWorkflow,
     type Endpoint, type Experiment, type FeatureGroup, type Job, type Model, type Signal, type Step, type Trigger
 } from '../generated/ast.js';
 import { isNamedElement, qualifiedNameOf, type NamedElement } from '../references/qualified-names.js';
@@ -42,8 +41,6 @@ interface DocumentFacts {
     dependencies: Array<[Model, Model]>;
     /** Reference texts without a dot: the ambiguous-reference check looks these up by simple name. */
     simpleNameReferences: Set<string>;
-    /** Every node that the contribution lists, for ordering lists by document. */
-    nodes: AstNode[];
 }
 
 /** Keys whose facts a set of document updates touched. */
@@ -108,6 +105,24 @@ export class WorkspaceFacts {
     }
 
     /**
+     * Returns true when the document refers by simple name to a name that several elements
+     * carry, which is when the ambiguous-reference check has something to look at.
+     */
+    referencesSharedSimpleName(document: LangiumDocument): boolean {
+        this.refresh();
+        const facts = this.contributions.get(document.uri.toString());
+        if (!facts) {
+            return true;
+        }
+        for (const name of facts.simpleNameReferences) {
+            if ((this.current.bySimpleName.get(name)?.length ?? 0) > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Brings the tables up to date and returns the URIs of the documents whose fact-based
      * diagnostics may have changed since the last call, then forgets them.
      */
@@ -134,6 +149,10 @@ export class WorkspaceFacts {
         this.stale.clear();
 
         const touched = initial ? undefined : touchedKeys(updates);
+        // The cycles map holds model objects; a re-parsed model on a cycle needs the cycles recomputed.
+        if (touched && updates.some(([, previous]) => previous?.models.some(model => this.current.modelCycles.has(model)))) {
+            touched.dependenciesChanged = true;
+        }
         const before = touched ? this.describeTouched(touched) : undefined;
         for (const [uri, previous, next] of updates) {
             if (previous) {
@@ -161,19 +180,20 @@ export class WorkspaceFacts {
     protected add(uri: string, facts: DocumentFacts): void {
         const tables = this.current;
         this.contributions.set(uri, facts);
-        for (const node of facts.nodes) {
-            documentUris.set(node, uri);
-        }
+        const insert = <K, V extends AstNode>(map: Map<K, V[]>, key: K, value: V): void => {
+            documentUris.set(value, uri);
+            insertOrdered(map, key, value);
+        };
         for (const [qualifiedName, element] of facts.elements) {
-            insertOrdered(tables.byQualifiedName, qualifiedName, element);
-            insertOrdered(tables.bySimpleName, element.name, element);
+            insert(tables.byQualifiedName, qualifiedName, element);
+            insert(tables.bySimpleName, element.name, element);
         }
-        facts.signalEmitters.forEach(([signal, emitter]) => insertOrdered(tables.signalEmitters, signal, emitter));
-        facts.signalSubscribers.forEach(([signal, trigger]) => insertOrdered(tables.signalSubscribers, signal, trigger));
-        facts.endpointsServing.forEach(([model, endpoint]) => insertOrdered(tables.endpointsServing, model, endpoint));
-        facts.experimentsUsing.forEach(([model, experiment]) => insertOrdered(tables.experimentsUsing, model, experiment));
-        facts.featureGroupConsumers.forEach(([group, model]) => insertOrdered(tables.featureGroupConsumers, group, model));
-        facts.jobsWriting.forEach(([target, job]) => insertOrdered(tables.jobsWriting, target, job));
+        facts.signalEmitters.forEach(([signal, emitter]) => insert(tables.signalEmitters, signal, emitter));
+        facts.signalSubscribers.forEach(([signal, trigger]) => insert(tables.signalSubscribers, signal, trigger));
+        facts.endpointsServing.forEach(([model, endpoint]) => insert(tables.endpointsServing, model, endpoint));
+        facts.experimentsUsing.forEach(([model, experiment]) => insert(tables.experimentsUsing, model, experiment));
+        facts.featureGroupConsumers.forEach(([group, model]) => insert(tables.featureGroupConsumers, group, model));
+        facts.jobsWriting.forEach(([target, job]) => insert(tables.jobsWriting, target, job));
         for (const name of facts.simpleNameReferences) {
             let referrers = this.simpleNameReferrers.get(name);
             if (!referrers) {
@@ -299,7 +319,13 @@ export class WorkspaceFacts {
     }
 }
 
-/** Collects everything that one document adds to the fact tables. */
+/** Node types that emit signals with an `emits` list. */
+const EMITTER_TYPES = new Set(['Job', 'Workflow', 'Step', 'Monitor', 'Component', 'Datastore']);
+
+/**
+ * Collects everything that one document adds to the fact tables. It dispatches on `$type`
+ * instead of calling a type guard per kind, because it visits every node of the workspace.
+ */
 export function collectDocumentFacts(document: LangiumDocument): DocumentFacts {
     const facts: DocumentFacts = {
         elements: [],
@@ -311,64 +337,71 @@ export function collectDocumentFacts(document: LangiumDocument): DocumentFacts {
         jobsWriting: [],
         models: [],
         dependencies: [],
-        simpleNameReferences: new Set(),
-        nodes: []
+        simpleNameReferences: new Set()
     };
     for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-        facts.nodes.push(node);
         if (isNamedElement(node) && node.name) {
             facts.elements.push([qualifiedNameOf(node), node]);
         }
-        if (isModel(node)) {
-            facts.models.push(node);
-            for (const ref of [...node.trainedOn, ...node.consumes]) {
-                const target = ref.ref;
-                if (target && target.$type === 'FeatureGroup') {
-                    facts.featureGroupConsumers.push([target, node]);
-                }
-            }
-            for (const ref of node.dependsOn) {
+        if (EMITTER_TYPES.has(node.$type)) {
+            for (const ref of (node as Job | Step).emits) {
                 if (ref.ref) {
-                    facts.dependencies.push([node, ref.ref]);
+                    facts.signalEmitters.push([ref.ref, node as SignalEmitter]);
                 }
             }
         }
-        if (isEndpoint(node)) {
-            for (const ref of node.serves) {
-                if (ref.ref) {
-                    facts.endpointsServing.push([ref.ref, node]);
+        switch (node.$type) {
+            case 'Model': {
+                const model = node as Model;
+                facts.models.push(model);
+                for (const ref of [...model.trainedOn, ...model.consumes]) {
+                    const target = ref.ref;
+                    if (target && target.$type === 'FeatureGroup') {
+                        facts.featureGroupConsumers.push([target, model]);
+                    }
                 }
-            }
-        }
-        if (isExperiment(node)) {
-            for (const variant of node.variants) {
-                if (variant.model?.ref) {
-                    facts.experimentsUsing.push([variant.model.ref, node]);
+                for (const ref of model.dependsOn) {
+                    if (ref.ref) {
+                        facts.dependencies.push([model, ref.ref]);
+                    }
                 }
+                break;
             }
-        }
-        if (isJob(node)) {
-            for (const ref of node.writes) {
-                if (ref.ref) {
-                    facts.jobsWriting.push([ref.ref, node]);
+            case 'Endpoint':
+                for (const ref of (node as Endpoint).serves) {
+                    if (ref.ref) {
+                        facts.endpointsServing.push([ref.ref, node as Endpoint]);
+                    }
                 }
-            }
-        }
-        if (isJob(node) || isWorkflow(node) || isStep(node) || isMonitor(node) || isComponent(node) || isDatastore(node)) {
-            for (const ref of node.emits) {
-                if (ref.ref) {
-                    facts.signalEmitters.push([ref.ref, node]);
+                break;
+            case 'Experiment':
+                for (const variant of (node as Experiment).variants) {
+                    if (variant.model?.ref) {
+                        facts.experimentsUsing.push([variant.model.ref, node as Experiment]);
+                    }
                 }
+                break;
+            case 'Job':
+                for (const ref of (node as Job).writes) {
+                    if (ref.ref) {
+                        facts.jobsWriting.push([ref.ref, node as Job]);
+                    }
+                }
+                break;
+            case 'Trigger': {
+                const signal = (node as Trigger).signal?.ref;
+                if (signal) {
+                    facts.signalSubscribers.push([signal, node as Trigger]);
+                }
+                break;
             }
         }
-        if (isTrigger(node) && node.signal?.ref) {
-            facts.signalSubscribers.push([node.signal.ref, node]);
-        }
-        for (const refInfo of AstUtils.streamReferences(node)) {
-            const text = refInfo.reference.$refText;
-            if (text && !text.includes('.') && !isStep(node)) {
-                facts.simpleNameReferences.add(text);
-            }
+    }
+    // Step successors (`->`) are included too; they only make the dependents a little broader.
+    for (const reference of document.references) {
+        const text = reference.$refText;
+        if (text && !text.includes('.')) {
+            facts.simpleNameReferences.add(text);
         }
     }
     return facts;
@@ -397,12 +430,16 @@ function touchedKeys(updates: Array<[string, DocumentFacts | undefined, Document
             facts.endpointsServing.forEach(([model]) => touched.models.add(model));
             facts.featureGroupConsumers.forEach(([group]) => touched.featureGroups.add(group));
         }
-        // Re-parsed models are new objects, so any document with dependencies changes the cycles.
-        if ((previous?.dependencies.length ?? 0) > 0 || (next?.dependencies.length ?? 0) > 0) {
+        if (dependencyEdges(previous) !== dependencyEdges(next)) {
             touched.dependenciesChanged = true;
         }
     }
     return touched;
+}
+
+/** Describes the `depends on` edges of a contribution by qualified names, one a line. */
+function dependencyEdges(facts: DocumentFacts | undefined): string {
+    return (facts?.dependencies ?? []).map(([model, dependency]) => `${qualifiedNameOf(model)} ${qualifiedNameOf(dependency)}`).join('\n');
 }
 
 /** Describes the declarations of a name by document and position, one a line. */

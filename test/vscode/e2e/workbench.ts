@@ -24,13 +24,26 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: UI_TIMEOUT_MS });
     await input.fill(fileName);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // The list filters asynchronously, so wait until the row that Enter opens is the file's.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await page.keyboard.press('Enter');
     await waitForActiveTab(page, fileName);
 }
 
+/** Waits until the active tab of an editor group shows `fileName`. */
 export async function waitForActiveTab(page: Page, fileName: string): Promise<void> {
-    await page.locator(`.tabs-container .tab.active[aria-label^="${fileName},"]`).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // The label starts with the file name, followed by the editor group and the problem count when there are any.
+    const label = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[, ])`);
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    let labels: string[] = [];
+    while (Date.now() < deadline) {
+        labels = await page.locator('.tabs-container .tab.active').evaluateAll(tabs => tabs.map(tab => tab.getAttribute('aria-label') ?? ''));
+        if (labels.some(candidate => label.test(candidate))) {
+            return;
+        }
+        await page.waitForTimeout(200);
+    }
+    throw new Error(`No active tab shows ${fileName}; the active tabs are ${JSON.stringify(labels)}.`);
 }
 
 /** Moves the cursor with Go to Line (Ctrl+G); line and column count from 1, as the status bar shows them. */
@@ -62,10 +75,24 @@ export async function waitForProblems(page: Page, pattern: RegExp): Promise<stri
         }
         await page.waitForTimeout(200);
     }
-    throw new Error(`The Problems status bar item reads ${JSON.stringify(label)}, expected ${pattern}.`);
+    throw new Error(`The Problems status bar item reads ${JSON.stringify(label)}, expected ${pattern}. Problems panel: ${await readProblemsPanel(page)}`);
 }
 
-/** The document inside the preview's webview, which VS Code nests in two iframes. */
+/** Opens the Problems panel (Ctrl+Shift+M) and returns its text, shortened to 2,000 characters. */
+async function readProblemsPanel(page: Page): Promise<string> {
+    try {
+        await page.keyboard.press('Control+Shift+M');
+        const panel = page.locator('.markers-panel');
+        await panel.waitFor({ timeout: UI_TIMEOUT_MS });
+        await page.waitForTimeout(500);
+        const text = (await panel.innerText()).replace(/\s*\n\s*/g, ' | ');
+        return text.length > 2000 ? `${text.slice(0, 2000)}...` : text;
+    } catch (error) {
+        return `not readable (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    }
+}
+
+/** Returns the frame of the preview's webview content, which VS Code nests in two iframes. */
 export function previewFrame(page: Page): FrameLocator {
     return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }

@@ -14,6 +14,10 @@ export function ambiguousReferenceCheck(services: MlArchServices): ValidationChe
     const reflection = services.shared.AstReflection;
     return {
         Workspace: (workspace: Workspace, accept: ValidationAcceptor) => {
+            // Most documents refer to no shared simple name; they need no walk over their references.
+            if (!facts.referencesSharedSimpleName(AstUtils.getDocument(workspace))) {
+                return;
+            }
             for (const node of AstUtils.streamAllContents(workspace)) {
                 for (const refInfo of AstUtils.streamReferences(node)) {
                     const text = refInfo.reference.$refText;
@@ -24,8 +28,11 @@ export function ambiguousReferenceCheck(services: MlArchServices): ValidationChe
                     if (referenceType === 'Step') {
                         continue;
                     }
-                    const candidates = (facts.tables.bySimpleName.get(text) ?? [])
-                        .filter(candidate => reflection.isInstance(candidate, referenceType));
+                    const named = facts.tables.bySimpleName.get(text);
+                    if (!named || named.length < 2) {
+                        continue;
+                    }
+                    const candidates = named.filter(candidate => reflection.isInstance(candidate, referenceType));
                     // Elements that share the qualified name too are duplicates, which duplicate-name reports.
                     const qualifiedNames = [...new Set(candidates.map(qualifiedNameOf))];
                     if (qualifiedNames.length < 2) {

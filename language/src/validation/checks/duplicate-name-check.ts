@@ -1,6 +1,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { MlArchAstType, Workspace } from '../../generated/ast.js';
+import type { MlArchAstType } from '../../generated/ast.js';
 import type { MlArchServices } from '../../mlarch-module.js';
 import { isNamedElement, qualifiedNameOf } from '../../references/qualified-names.js';
 import { report } from '../report.js';
@@ -13,18 +13,16 @@ import { report } from '../report.js';
 export function duplicateNameCheck(services: MlArchServices): ValidationChecks<MlArchAstType> {
     const facts = services.workspace.Facts;
     return {
-        Workspace: (workspace: Workspace, accept: ValidationAcceptor) => {
-            for (const node of AstUtils.streamAllContents(workspace)) {
-                if (isNamedElement(node) && node.name) {
-                    const qualifiedName = qualifiedNameOf(node);
-                    const others = (facts.tables.byQualifiedName.get(qualifiedName) ?? []).filter(other => other !== node);
-                    if (others.length > 0) {
-                        report(accept, 'duplicate-name', `Duplicate name '${qualifiedName}': ${others.length === 1 ? 'another element is' : `${others.length} other elements are`} declared with it. Rename one of them.`, {
-                            node,
-                            property: 'name',
-                            relatedInformation: others.flatMap(other => relatedDeclaration(other, `'${qualifiedName}' is also declared here.`))
-                        });
-                    }
+        AstNode: (node: AstNode, accept: ValidationAcceptor) => {
+            if (isNamedElement(node) && node.name) {
+                const qualifiedName = qualifiedNameOf(node);
+                const others = (facts.tables.byQualifiedName.get(qualifiedName) ?? []).filter(other => other !== node);
+                if (others.length > 0) {
+                    report(accept, 'duplicate-name', `Duplicate name '${qualifiedName}': ${others.length === 1 ? 'another element is' : `${others.length} other elements are`} declared with it. Rename one of them.`, {
+                        node,
+                        property: 'name',
+                        relatedInformation: others.flatMap(other => relatedDeclaration(other, `'${qualifiedName}' is also declared here.`))
+                    });
                 }
             }
         },

@@ -1,5 +1,5 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { MlArchAstType, Workspace } from '../../generated/ast.js';
+import type { MlArchAstType } from '../../generated/ast.js';
 import { isNamedElement } from '../../references/qualified-names.js';
 import { report } from '../report.js';
 
@@ -12,11 +12,7 @@ const IGNORED_FEATURES = new Set(['name', 'title', 'kind', 'container']);
  */
 export function duplicatePropertyCheck(): ValidationChecks<MlArchAstType> {
     return {
-        Workspace: (workspace: Workspace, accept: ValidationAcceptor) => {
-            for (const node of AstUtils.streamAllContents(workspace)) {
-                checkNode(node, accept);
-            }
-        }
+        AstNode: checkNode
     };
 }
 

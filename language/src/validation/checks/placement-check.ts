@@ -1,5 +1,5 @@
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { MlArchAstType, Workspace } from '../../generated/ast.js';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { MlArchAstType } from '../../generated/ast.js';
 import { isNamedElement, isTopLevel } from '../../references/qualified-names.js';
 import { report } from '../report.js';
 
@@ -10,16 +10,14 @@ import { report } from '../report.js';
  */
 export function placementCheck(): ValidationChecks<MlArchAstType> {
     return {
-        Workspace: (workspace: Workspace, accept: ValidationAcceptor) => {
-            for (const node of AstUtils.streamAllContents(workspace)) {
-                if (!isNamedElement(node) || isTopLevel(node) || !('container' in node) || !node.container) {
-                    continue;
-                }
-                report(accept, 'invalid-container', `'${node.name}' is nested in another element, so \`in ${node.container.$refText}\` has no effect. Move it to the top level of a file or remove the \`in\` clause.`, {
-                    node,
-                    property: 'container'
-                });
+        AstNode: (node: AstNode, accept: ValidationAcceptor) => {
+            if (!isNamedElement(node) || isTopLevel(node) || !('container' in node) || !node.container) {
+                return;
             }
+            report(accept, 'invalid-container', `'${node.name}' is nested in another element, so \`in ${node.container.$refText}\` has no effect. Move it to the top level of a file or remove the \`in\` clause.`, {
+                node,
+                property: 'container'
+            });
         }
     };
 }

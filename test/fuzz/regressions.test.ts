@@ -1,0 +1,30 @@
+/**
+ * Replays every minimised failure in test/fuzz/regressions through the fuzz oracle: all phases,
+ * with position-based requests at every offset of a short file and at 301 evenly spaced offsets
+ * of a longer one. `npm run fuzz` adds a file here for each new failure it minimises.
+ */
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { DEFAULT_REGRESSIONS_DIR, spreadOffsets } from './fuzz.js';
+import { FuzzOracle } from './oracle.js';
+import { listRegressions, readRegression } from './regression-files.js';
+
+const oracle = new FuzzOracle();
+
+describe('fuzz regressions', () => {
+    const files = listRegressions(DEFAULT_REGRESSIONS_DIR);
+
+    test('regression folder is not empty', () => {
+        assert.ok(files.length > 0, `no regression files in ${DEFAULT_REGRESSIONS_DIR}`);
+    });
+
+    for (const file of files) {
+        test(path.basename(file), async () => {
+            const input = readRegression(file);
+            const text = input.files.get(input.target) ?? '';
+            const failures = await oracle.check({ files: input.files, target: input.target, offsets: spreadOffsets(text, 301) });
+            assert.deepEqual(failures.map(failure => `${failure.kind}: ${failure.message}`), []);
+        });
+    }
+});
