@@ -22,7 +22,7 @@ const VIEW_LABELS: Partial<Record<ViewKind, string>> = {
 
 /**
  * Registers `MLArch: Export Current View...`. It exports the view that the preview showed last,
- * or asks for a view when no preview has shown one, then asks for a file and writes the view as
+ * or prompts for a view when no preview has shown one. Then it prompts for a file and writes the view as
  * SVG, JSON, Mermaid or DOT, depending on the file's extension. The graph comes from the language
  * server, so it includes unsaved edits; layout and rendering run here with the preview's modules.
  */

@@ -9,8 +9,8 @@ const DIAGRAM_CHOICES: Record<DiagramFormat, { label: string; detail: string }> 
 };
 
 /**
- * Registers `MLArch: Generate Documentation...`. It asks for the output folder and the diagram
- * format, and writes the arc42 documentation of the workspace folder there, as `mlarch docs`
+ * Registers `MLArch: Generate Documentation...`. It prompts for the output folder and the
+ * diagram format, and writes the arc42 documentation of the workspace folder there, as `mlarch docs`
  * does. The generator reads the saved .mlarch files, so it offers to save unsaved ones first.
  */
 export function registerGenerateDocsCommand(log: vscode.LogOutputChannel): vscode.Disposable {

@@ -21,12 +21,14 @@ import { MlArchSemanticTokenProvider } from './lsp/mlarch-semantic-token-provide
 import { MlArchWorkspaceSymbolProvider } from './lsp/mlarch-workspace-symbol-provider.js';
 import { NameOccurrences } from './lsp/name-occurrences.js';
 import { MlArchLexer } from './parser/mlarch-lexer.js';
+import { createMlArchCompletionParser, createMlArchParser } from './parser/mlarch-parser.js';
 import { MlArchLinker } from './references/mlarch-linker.js';
 import { MlArchScopeComputation } from './references/mlarch-scope-computation.js';
 import { MlArchScopeProvider } from './references/mlarch-scope-provider.js';
 import { MlArchDocumentValidator } from './validation/mlarch-document-validator.js';
 import { registerMlArchChecks } from './validation/mlarch-checks.js';
 import { ElementLineage } from './workspace/element-lineage.js';
+import { MlArchIndexManager, MlArchReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 import { MetadataPolicy } from './workspace/metadata-policy.js';
 import { MlArchConfigLoader } from './workspace/mlarch-config-loader.js';
 import { MlArchDocumentBuilder } from './workspace/mlarch-document-builder.js';
@@ -49,7 +51,9 @@ export type MlArchServices = LangiumServices & MlArchAddedServices;
 
 export const MlArchModule: Module<MlArchServices, PartialLangiumServices & MlArchAddedServices> = {
     parser: {
-        Lexer: services => new MlArchLexer(services)
+        Lexer: services => new MlArchLexer(services),
+        LangiumParser: services => createMlArchParser(services),
+        CompletionParser: services => createMlArchCompletionParser(services)
     },
     references: {
         ScopeComputation: services => new MlArchScopeComputation(services),
@@ -78,17 +82,20 @@ export const MlArchModule: Module<MlArchServices, PartialLangiumServices & MlArc
         Facts: services => new WorkspaceFacts(services.shared),
         MetadataPolicy: () => new MetadataPolicy(),
         Lineage: services => new ElementLineage(services.shared),
-        ConfigLoader: services => new MlArchConfigLoader(services)
+        ConfigLoader: services => new MlArchConfigLoader(services),
+        ReferenceDescriptionProvider: services => new MlArchReferenceDescriptionProvider(services)
     }
 };
 
 /**
  * Shared services that MLArch replaces: symbol kinds per element kind, workspace symbols by
- * qualified name, and a document builder that also validates documents affected by cross-file facts.
+ * qualified name, a document builder that also validates documents affected by cross-file facts,
+ * and an index manager that describes references only when asked.
  */
 export const MlArchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: services => new MlArchDocumentBuilder(services)
+        DocumentBuilder: services => new MlArchDocumentBuilder(services),
+        IndexManager: services => new MlArchIndexManager(services)
     },
     lsp: {
         NodeKindProvider: () => new MlArchNodeKindProvider(),

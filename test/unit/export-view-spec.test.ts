@@ -24,7 +24,7 @@ describe('parseViewSpec', () => {
         ['', /Unknown view ''/],
         ['models', /Unknown view 'models'/],
         ['model:', /Missing model name in view 'model:'/],
-        ['model', /Unknown view 'model'/],
+        ['model', /Missing model name in view 'model'/],
         ['workflow:', /Missing workflow name/],
         ['model:Ranker:0', /Invalid hop count '0'/],
         ['model:Ranker:two', /Invalid hop count 'two'/],

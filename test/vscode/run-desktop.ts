@@ -1,9 +1,10 @@
 // Runs the extension-host suite in VS Code desktop with @vscode/test-electron:
 // `npm run test:vscode`, which builds first. Uses the VS Code executable in VSCODE_EXECUTABLE,
-// else the newest one that @vscode/test-electron downloaded into .vscode-test/, else downloads
-// the latest stable release there (needs network access). On Linux without a display, run it
-// under xvfb-run. Prints `N passed, N failed` last and exits with 1 when anything failed.
-import { existsSync, rmSync } from 'node:fs';
+// else the newest copy in .vscode-test/, the cache of @vscode/test-electron. With --download
+// (`npm run test:vscode -- --download`) and network access, it downloads the latest stable
+// VS Code into that cache first. On Linux without a display, run it under xvfb-run.
+// Prints `N passed, N failed` last and exits with 1 when anything failed.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { RESULT_FILE_ENV, TEST_WORKSPACES, WORKSPACE_ENV } from './runner/suite-result.js';
@@ -13,6 +14,12 @@ import { copyExample, readSuiteResult, REPO_ROOT, SUITE_MODULE } from './runner/
 /** Run folder: profile, workspace copies and result files of the last run. */
 const RUN_DIR = join(REPO_ROOT, '.cache', 'vscode-desktop', 'run');
 
+/** The cache folder of @vscode/test-electron, relative to the working directory. */
+const VSCODE_CACHE = join(REPO_ROOT, '.vscode-test');
+
+/** Folder names that @vscode/test-electron gives its downloads, such as `vscode-linux-x64-1.139.1`. */
+const CACHED_VSCODE_FOLDER = /^vscode-[a-z0-9-]+-(\d+)\.(\d+)\.(\d+)$/;
+
 async function findVSCode(): Promise<string> {
     const configured = process.env.VSCODE_EXECUTABLE;
     if (configured) {
@@ -21,13 +28,25 @@ async function findVSCode(): Promise<string> {
         }
         return configured;
     }
-    try {
-        // Falls back to the newest copy in .vscode-test/ when the release list cannot be fetched.
-        return await downloadAndUnzipVSCode({ cachePath: join(REPO_ROOT, '.vscode-test') });
-    } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`No VS Code is available for the tests: VSCODE_EXECUTABLE is not set, .vscode-test/ has no copy, and downloading one failed (${reason}). Set VSCODE_EXECUTABLE to a VS Code 1.138 or newer executable, or use npm run test:e2e, which runs the same suite in code-server.`);
+    if (process.argv.includes('--download')) {
+        return downloadAndUnzipVSCode({ cachePath: VSCODE_CACHE, version: 'stable' });
     }
+    const cached = newestCachedVersion();
+    if (cached === undefined) {
+        throw new Error(`No VS Code is available for the tests: VSCODE_EXECUTABLE is not set and ${VSCODE_CACHE} has no downloaded copy. Set VSCODE_EXECUTABLE to a VS Code 1.138 or newer executable, run npm run test:vscode -- --download on a machine with network access, or run npm run test:e2e, which runs the same suite in code-server.`);
+    }
+    // A version that is in the cache resolves without network access.
+    return downloadAndUnzipVSCode({ cachePath: VSCODE_CACHE, version: cached });
+}
+
+function newestCachedVersion(): string | undefined {
+    const folders = existsSync(VSCODE_CACHE) ? readdirSync(VSCODE_CACHE) : [];
+    const versions = folders
+        .map(folder => CACHED_VSCODE_FOLDER.exec(folder))
+        .filter(match => match !== null)
+        .map(match => [Number(match[1]), Number(match[2]), Number(match[3])])
+        .sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2]);
+    return versions.length > 0 ? versions[0].join('.') : undefined;
 }
 
 async function main(): Promise<number> {

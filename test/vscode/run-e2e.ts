@@ -155,6 +155,14 @@ function seconds(ms: number): string {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
+// Exiting through process.exit runs the exit handlers that stop code-server.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+        console.log(`Stopped by ${signal}.`);
+        process.exit(1);
+    });
+}
+
 main().then(code => {
     process.exitCode = code;
 }, (error: unknown) => {

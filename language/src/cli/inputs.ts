@@ -6,9 +6,9 @@ import { UsageError } from './usage-error.js';
 
 /**
  * Resolves the path and glob arguments of a command into the `.mlarch` files they name,
- * absolute and sorted. An argument that exists is a file or a folder (searched recursively);
- * any other argument with glob syntax (`*`, `?`, `[…]`, `{…}`) is a glob pattern relative to
- * `cwd`. Matches of a pattern are filtered to `.mlarch` files, and matched folders are searched.
+ * absolute and sorted. An argument that exists is a file or a folder, which is searched
+ * recursively. Any other argument with glob syntax (`*`, `?`, `[…]`, `{…}`) is a glob pattern
+ * relative to `cwd`. Matches of a pattern are filtered to `.mlarch` files, and matched folders are searched.
  * Patterns skip hidden and `node_modules` folders, as folder searches do. No arguments stand for
  * `cwd`. Throws a UsageError when a path does not exist, a pattern matches nothing, or no
  * `.mlarch` file is found at all.

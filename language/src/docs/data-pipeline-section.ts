@@ -1,7 +1,7 @@
 /**
  * The data pipeline view: pipelines and jobs with their processing mode, engine, freshness and
- * state, the feature store groups with their refresh rates and the models that use them,
- * datasets, and the feedback loops that lead results back into the data.
+ * state, and the feature store groups with their refresh rates and the models that use them.
+ * Datasets and the feedback loops that lead results back into the data follow.
  */
 import {
     isDataset, isExperiment, isFeatureGroup, isFeatureStore, isJob, isModel, isMonitor,

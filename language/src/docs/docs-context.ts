@@ -1,7 +1,7 @@
 /**
- * What every section of the generated documentation reads: the elements of the workspace, the
- * fact tables and lineage that the checks use, doc comments, and how to name an element and its
- * source in Markdown.
+ * Shared input of the sections of the generated documentation: the elements of the workspace,
+ * the fact tables and lineage that the checks use, and doc comments. The helpers below write
+ * elements and references as Markdown table cells.
  */
 import * as path from 'node:path';
 import { AstUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';

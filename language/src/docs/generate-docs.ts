@@ -29,7 +29,7 @@ export const INDEX_FILE = 'README.md';
 export const DIAGRAM_FOLDER = 'diagrams';
 
 export interface DocsOptions {
-    /** How diagrams are embedded. Default: mermaid. */
+    /** Form of the embedded diagrams. Default: mermaid. */
     diagrams?: DiagramFormat;
 }
 
@@ -63,7 +63,8 @@ export async function generateDocsForFolder(folder: string, options: DocsOptions
     generated.set(MODEL_REGISTRY_FILE, writeModelRegistrySection(context));
     generated.set(DATA_PIPELINE_FILE, writeDataPipelineSection(context, await diagram(lineage, 'Lineage diagram')));
     generated.set(OPERATIONAL_FILE, writeOperationalSection(context));
-    return new Map([...generated].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sortedNames = [...generated.keys()].sort();
+    return new Map(sortedNames.map(name => [name, generated.get(name)!]));
 }
 
 /** Writes the generated files into `outFolder`, creating folders as needed. Other files there stay. */

@@ -26,8 +26,8 @@ const SHAPES: Readonly<Record<ElementKind, readonly [string, string]>> = {
 };
 
 /**
- * Words that Mermaid's flowchart lexer reads as keywords wherever a node id may stand. Ids that
- * match one of them, ignoring case, get a prefix.
+ * Keywords of Mermaid's flowchart syntax. A node id equal to one of them, ignoring case, gets a
+ * prefix, because some of them (`end`, `style`, `graph`) end or change the statement.
  */
 const RESERVED_IDS = new Set([
     'end', 'graph', 'flowchart', 'flowchart-elk', 'subgraph', 'direction', 'style', 'linkstyle', 'classdef',
@@ -82,7 +82,7 @@ function arrowOf(edge: GraphEdge): string {
 
 /** Returns the label of a node: its title, and below it the kind and the details the preview shows as badges. */
 function nodeLabel(node: GraphNode): string {
-    return `${escapeMermaidText(node.label)}<br/><small>${escapeMermaidText(nodeCaption(node))}</small>`;
+    return `${escapeMermaidText(node.label)}<br><small>${escapeMermaidText(nodeCaption(node))}</small>`;
 }
 
 /**

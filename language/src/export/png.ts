@@ -53,7 +53,7 @@ function containsFontFile(folder: string): boolean {
         : FONT_FILE.test(entry.name));
 }
 
-/** Throws an error that says how to get fonts when neither the system nor the options provide one. */
+/** Throws an error that explains how to install fonts when neither the system nor the options provide one. */
 function requireFonts(fontFiles: string[]): void {
     for (const file of fontFiles) {
         if (!fs.existsSync(file)) {

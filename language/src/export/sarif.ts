@@ -1,7 +1,7 @@
 /**
  * Writes a check report as a SARIF 2.1.0 log for code-scanning tools. The run has one rule per
  * diagnostic code, with the code's description and default severity. Result locations are
- * relative to the `%SRCROOT%` base (the folder the check ran in), so a tool that knows the
+ * relative to the `%SRCROOT%` base (the folder the check ran in), so a tool that has the
  * repository root maps them onto the right files and lines.
  */
 import * as path from 'node:path';
@@ -12,7 +12,7 @@ import { displayPath, type CheckReport, type FindingRegion, type FindingSeverity
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** Base id of result locations. GitHub code scanning and the SARIF viewers read this name. */
+/** Base id of result locations: the conventional name of the source root in SARIF logs. */
 export const SOURCE_ROOT_ID = '%SRCROOT%';
 
 /** Codes that are not checks of diagnostic-codes.ts but appear in reports. */
@@ -117,10 +117,10 @@ function createRule(id: string, severity: FindingSeverity, description: string):
  * folder, and as an absolute file URI otherwise.
  */
 function physicalLocation(region: FindingRegion, baseFolder: string): object {
-    const shown = displayPath(region.file, baseFolder);
-    const artifactLocation = shown === region.file
+    const relativePath = displayPath(region.file, baseFolder);
+    const artifactLocation = relativePath === region.file
         ? { uri: pathToFileURL(region.file).href }
-        : { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT_ID };
+        : { uri: relativePath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT_ID };
     return {
         artifactLocation,
         region: {

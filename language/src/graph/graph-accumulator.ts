@@ -29,11 +29,17 @@ export class GraphAccumulator {
     }
 
     addEdge(kind: EdgeKind, source: NamedElement | undefined, target: NamedElement | undefined, label?: string): void {
-        if (!source || !target || (this.edgeKinds && !this.edgeKinds.has(kind))) {
+        if (!source || !target) {
             return;
         }
-        const sourceId = qualifiedNameOf(source);
-        const targetId = qualifiedNameOf(target);
+        this.addEdgeBetween(kind, qualifiedNameOf(source), qualifiedNameOf(target), label);
+    }
+
+    /** Adds an edge between two node ids, for nodes that are not elements, such as workflow steps. */
+    addEdgeBetween(kind: EdgeKind, sourceId: string, targetId: string, label?: string): void {
+        if (this.edgeKinds && !this.edgeKinds.has(kind)) {
+            return;
+        }
         const id = `${kind}:${sourceId}->${targetId}`;
         if (this.edges.has(id)) {
             return;

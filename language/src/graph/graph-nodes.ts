@@ -1,6 +1,6 @@
-import type { AstNode } from 'langium';
-import { isEndpoint, isFeatureGroup, isJob, isModel, isWorkflow, type Job } from '../generated/ast.js';
-import { qualifiedNameOf, type NamedElement } from '../references/qualified-names.js';
+import { CstUtils, type AstNode } from 'langium';
+import { isEndpoint, isFeatureGroup, isJob, isModel, isWorkflow, type Job, type Step } from '../generated/ast.js';
+import { isNamedElement, qualifiedNameOf, type NamedElement } from '../references/qualified-names.js';
 import type { ElementKind, GraphNode, NodeDetails } from './graph-model.js';
 import { sourceLocationOf } from './source-location.js';
 
@@ -16,6 +16,7 @@ const KIND_BY_TYPE: Record<string, ElementKind> = {
     FeatureGroup: 'featuregroup',
     Model: 'model',
     Workflow: 'workflow',
+    Step: 'step',
     Signal: 'signal',
     Endpoint: 'endpoint',
     Experiment: 'experiment',
@@ -44,8 +45,44 @@ export function createGraphNode(element: NamedElement, parent?: string): GraphNo
     return node;
 }
 
+/**
+ * Returns the node id of a workflow step: the workflow's qualified name and the step name,
+ * joined by a dot. Step names are unique within their workflow, and a workflow has no nested
+ * elements, so no element has the same id.
+ */
+export function stepIdOf(step: Step): string {
+    return `${qualifiedNameOf(step.$container)}.${step.name}`;
+}
+
+/** Returns the node id of an element or a workflow step. */
+export function graphNodeIdOf(node: NamedElement | Step): string {
+    return isNamedElement(node) ? qualifiedNameOf(node) : stepIdOf(node);
+}
+
+/** Creates the graph node of a workflow step inside the node of its workflow. */
+export function createStepNode(step: Step, workflowId: string): GraphNode {
+    const node: GraphNode = {
+        id: stepIdOf(step),
+        kind: 'step',
+        label: step.title ?? step.name,
+        parent: workflowId,
+        details: {}
+    };
+    const runs = step.runs?.ref;
+    if (isNamedElement(runs)) {
+        node.details.runs = qualifiedNameOf(runs);
+    }
+    assign(node.details, 'description', step.description ?? docCommentOf(step));
+    const source = sourceLocationOf(step);
+    if (source) {
+        node.source = source;
+    }
+    return node;
+}
+
 function detailsOf(element: NamedElement): NodeDetails {
     const details: NodeDetails = {};
+    assign(details, 'description', ('description' in element ? element.description : undefined) ?? docCommentOf(element));
     if (isModel(element)) {
         assign(details, 'version', element.version);
         assign(details, 'status', element.status);
@@ -76,6 +113,22 @@ function detailsOf(element: NamedElement): NodeDetails {
         assign(details, 'technology', element.technology);
     }
     return details;
+}
+
+/** Returns the text of the `/** … *\/` comment right before a declaration, without the comment markers. */
+function docCommentOf(node: AstNode): string | undefined {
+    const comment = CstUtils.findCommentNode(node.$cstNode, ['ML_COMMENT']);
+    if (!comment || !comment.text.startsWith('/**')) {
+        return undefined;
+    }
+    const text = comment.text
+        .replace(/^\/\*\*+/, '')
+        .replace(/\*+\/$/, '')
+        .split(/\r?\n/)
+        .map(line => line.replace(/^\s*\*\s?/, '').trim())
+        .filter(line => line.length > 0)
+        .join(' ');
+    return text || undefined;
 }
 
 function stateOf(job: Job): string | undefined {

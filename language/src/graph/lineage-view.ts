@@ -37,7 +37,7 @@ export function buildLineageView(workspaces: Workspace[]): ArchitectureGraph {
 
     const included = new Set<NamedElement>();
     const include = (element: AstNode | undefined): void => {
-        if (isNamedElement(element) && columnOf(element) !== undefined) {
+        if (isNamedElement(element) && lineageColumnOf(element) !== undefined) {
             included.add(element);
         }
     };
@@ -60,7 +60,7 @@ export function buildLineageView(workspaces: Workspace[]): ArchitectureGraph {
 
     for (const element of elements) {
         if (included.has(element)) {
-            graph.addNode({ ...createGraphNode(element), column: columnOf(element) });
+            graph.addNode({ ...createGraphNode(element), column: lineageColumnOf(element) });
         }
     }
     for (const element of included) {
@@ -69,7 +69,8 @@ export function buildLineageView(workspaces: Workspace[]): ArchitectureGraph {
     return graph.toGraph();
 }
 
-function columnOf(element: NamedElement): number | undefined {
+/** Returns the lineage column of an element, or undefined for kinds that the lineage view leaves out. */
+export function lineageColumnOf(element: NamedElement): number | undefined {
     if (isDatastore(element) || isStream(element)) {
         return LINEAGE_COLUMNS.source;
     }

@@ -180,20 +180,16 @@ export class WorkspaceFacts {
     protected add(uri: string, facts: DocumentFacts): void {
         const tables = this.current;
         this.contributions.set(uri, facts);
-        const insert = <K, V extends AstNode>(map: Map<K, V[]>, key: K, value: V): void => {
-            documentUris.set(value, uri);
-            insertOrdered(map, key, value);
-        };
         for (const [qualifiedName, element] of facts.elements) {
-            insert(tables.byQualifiedName, qualifiedName, element);
-            insert(tables.bySimpleName, element.name, element);
+            insertOrdered(tables.byQualifiedName, qualifiedName, element);
+            insertOrdered(tables.bySimpleName, element.name, element);
         }
-        facts.signalEmitters.forEach(([signal, emitter]) => insert(tables.signalEmitters, signal, emitter));
-        facts.signalSubscribers.forEach(([signal, trigger]) => insert(tables.signalSubscribers, signal, trigger));
-        facts.endpointsServing.forEach(([model, endpoint]) => insert(tables.endpointsServing, model, endpoint));
-        facts.experimentsUsing.forEach(([model, experiment]) => insert(tables.experimentsUsing, model, experiment));
-        facts.featureGroupConsumers.forEach(([group, model]) => insert(tables.featureGroupConsumers, group, model));
-        facts.jobsWriting.forEach(([target, job]) => insert(tables.jobsWriting, target, job));
+        facts.signalEmitters.forEach(([signal, emitter]) => insertOrdered(tables.signalEmitters, signal, emitter));
+        facts.signalSubscribers.forEach(([signal, trigger]) => insertOrdered(tables.signalSubscribers, signal, trigger));
+        facts.endpointsServing.forEach(([model, endpoint]) => insertOrdered(tables.endpointsServing, model, endpoint));
+        facts.experimentsUsing.forEach(([model, experiment]) => insertOrdered(tables.experimentsUsing, model, experiment));
+        facts.featureGroupConsumers.forEach(([group, model]) => insertOrdered(tables.featureGroupConsumers, group, model));
+        facts.jobsWriting.forEach(([target, job]) => insertOrdered(tables.jobsWriting, target, job));
         for (const name of facts.simpleNameReferences) {
             let referrers = this.simpleNameReferrers.get(name);
             if (!referrers) {
@@ -447,13 +443,10 @@ function describeDeclarations(elements: NamedElement[] | undefined): string {
     return (elements ?? []).map(element => `${AstUtils.getDocument(element).uri.toString()}@${element.$cstNode?.offset}`).join('\n');
 }
 
-/** URI of the document of every node that a contribution lists. */
-const documentUris = new WeakMap<AstNode, string>();
-
 /** Orders nodes by document URI and then by position in the document. */
 function compareNodes(a: AstNode, b: AstNode): number {
-    const uriA = documentUris.get(a) ?? AstUtils.getDocument(a).uri.toString();
-    const uriB = documentUris.get(b) ?? AstUtils.getDocument(b).uri.toString();
+    const uriA = AstUtils.getDocument(a).uri.toString();
+    const uriB = AstUtils.getDocument(b).uri.toString();
     if (uriA !== uriB) {
         return uriA < uriB ? -1 : 1;
     }

@@ -26,28 +26,33 @@ const MISSING_METADATA_COUNT = 8;
 
 /**
  * Runs the steps of one scenario in order on one page. Each step is one check with one
- * screenshot. After a failed step the later ones count as failed, because they build on it.
+ * screenshot, named by its id. A step whose required steps failed counts as failed unrun.
  */
 class Scenario {
     readonly results: CheckResult[] = [];
-    private failedStep: string | undefined;
+    /** Names of the failed steps by step id. */
+    private readonly failed = new Map<string, string>();
 
     constructor(private readonly page: Page, private readonly screenshotDir: string, private readonly prefix: string) {}
 
-    async step(name: string, screenshotName: string, action: () => Promise<void>): Promise<void> {
-        if (this.failedStep !== undefined) {
-            this.results.push({ name, error: `not run because the earlier step "${this.failedStep}" failed` });
+    async step(id: string, name: string, requires: string[], action: () => Promise<void>): Promise<void> {
+        const failedRequirement = requires.find(required => this.failed.has(required));
+        if (failedRequirement !== undefined) {
+            this.failed.set(id, name);
+            this.results.push({ name, error: `not run because the step "${this.failed.get(failedRequirement)}" failed` });
             return;
         }
         try {
             await action();
             this.results.push({ name });
         } catch (error) {
-            this.failedStep = name;
+            this.failed.set(id, name);
             this.results.push({ name, error: summarize(error) });
+            // Closes a suggestion list or quick input that the failed step left open.
+            await this.page.keyboard.press('Escape').catch(() => undefined);
         }
         const index = readdirSync(this.screenshotDir).length + 1;
-        const file = join(this.screenshotDir, `${String(index).padStart(2, '0')}-${this.prefix}-${screenshotName}.png`);
+        const file = join(this.screenshotDir, `${String(index).padStart(2, '0')}-${this.prefix}-${id}.png`);
         await this.page.screenshot({ path: file }).catch((error: unknown) => {
             console.log(`  Taking the screenshot ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
         });
@@ -71,11 +76,11 @@ async function checkGettingStarted(browser: Browser, server: CodeServer, options
     const page = await openWorkbench(browser, server, folder);
     const scenario = new Scenario(page, options.screenshotDir, 'getting-started');
     try {
-        await scenario.step('Quick Open opens ml.mlarch', 'quick-open', async () => {
+        await scenario.step('quick-open', 'Quick Open opens ml.mlarch', [], async () => {
             await quickOpen(page, 'ml.mlarch');
         });
 
-        await scenario.step('status bar counts the eight warnings', 'problems', async () => {
+        await scenario.step('problems', 'status bar counts the eight warnings', ['quick-open'], async () => {
             await waitForProblems(page, new RegExp(`Warnings: ${MISSING_METADATA_COUNT}\\b`));
             await waitForProblems(page, /^(?!.*Errors: [1-9])/);
             // The editor renders only the visible lines, so scroll to the model to see its squiggle.
@@ -94,15 +99,17 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
     const page = await openWorkbench(browser, server, folder);
     const scenario = new Scenario(page, options.screenshotDir, 'netflix');
     try {
-        await scenario.step('Quick Open opens models.mlarch', 'quick-open', async () => {
+        await scenario.step('quick-open', 'Quick Open opens models.mlarch', [], async () => {
             await quickOpen(page, 'models.mlarch');
         });
 
-        await scenario.step('Ctrl+Space suggests only models after depends on', 'completion', async () => {
+        await scenario.step('completion', 'Ctrl+Space suggests only models after depends on', ['quick-open'], async () => {
             // RecommendationEnsemble, the model that contains this `depends on`, is never its own dependency.
             const expected = modelNamesInFolder(folder, files).filter(name => name !== 'RecommendationEnsemble').sort();
             await goToPosition(page, positionInFile(folder, 'models.mlarch', 'depends on ', 'depends on '.length));
             await page.keyboard.press('Control+Space');
+            // The list renders only the rows in view, about twelve, which is more than the expected
+            // five, so a sixth suggestion would show up here too.
             const rows = page.locator('.suggest-widget .monaco-list-row .label-name');
             await rows.first().waitFor({ timeout: UI_TIMEOUT_MS });
             const labels = (await rows.allInnerTexts()).map(label => label.trim()).sort();
@@ -110,7 +117,7 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             assertEqual(labels, expected, 'suggestions');
         });
 
-        await scenario.step('F12 jumps to the declaration in another file', 'go-to-definition', async () => {
+        await scenario.step('go-to-definition', 'F12 jumps to the declaration in another file', ['quick-open'], async () => {
             const declaration = positionInFile(folder, 'data.mlarch', 'dataset RecTrainingExamples ');
             await goToPosition(page, positionInFile(folder, 'models.mlarch', 'trained on RecTrainingExamples', 'trained on '.length + 1));
             await page.keyboard.press('F12');
@@ -118,14 +125,14 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             await waitForCursor(page, declaration.line);
         });
 
-        await scenario.step('editor title button opens the preview beside', 'preview', async () => {
+        await scenario.step('preview', 'editor title button opens the preview beside', ['quick-open'], async () => {
             await quickOpen(page, 'models.mlarch');
             await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click({ timeout: UI_TIMEOUT_MS });
             await page.locator('.tabs-container .tab[aria-label="MLArch Preview, Editor Group 2"]').waitFor({ timeout: UI_TIMEOUT_MS });
             await previewFrame(page).locator('[data-id="RecommendationEnsemble"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT_MS });
         });
 
-        await scenario.step('clicking a node selects its declaration', 'node-click', async () => {
+        await scenario.step('node-click', 'clicking a node selects its declaration', ['preview'], async () => {
             const declaration = positionInFile(folder, 'models.mlarch', 'model ContentEmbeddingModel ');
             await previewFrame(page).locator('[data-id="ContentEmbeddingModel"]').click({ timeout: UI_TIMEOUT_MS });
             await waitForActiveTab(page, 'models.mlarch');
@@ -136,7 +143,8 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             }
         });
 
-        await scenario.step('typed model appears in the preview', 'typed-model', async () => {
+        // Typing goes to the editor that the node click focused.
+        await scenario.step('typed-model', 'typed model appears in the preview', ['preview', 'node-click'], async () => {
             await page.keyboard.press('Control+End');
             await page.keyboard.press('Enter');
             await page.keyboard.type('model FraudDetector "Fraud Detector" in Netflix.ModelLayer { }');
@@ -144,7 +152,7 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             await previewFrame(page).locator('[data-id="FraudDetector"]').waitFor({ timeout: UI_TIMEOUT_MS });
         });
 
-        await scenario.step('status bar counts the typed model\'s warnings', 'problems', async () => {
+        await scenario.step('problems', 'status bar counts the typed model\'s warnings', ['typed-model'], async () => {
             // The typed model lacks all metadata, and the example itself has no problems.
             await waitForProblems(page, new RegExp(`Warnings: ${MISSING_METADATA_COUNT}\\b`));
             await waitForProblems(page, /^(?!.*Errors: [1-9])/);

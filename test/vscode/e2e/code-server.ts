@@ -94,6 +94,10 @@ export async function startCodeServer(tools: Tools, profile: CodeServerProfile):
         exited = true;
         resolve();
     }));
+    // code-server runs in a process group of its own, which a Ctrl+C in the terminal does not
+    // reach, so the runner ends that group when it exits in any way.
+    const killOnExit = () => killGroup(pid, 'SIGKILL');
+    process.once('exit', killOnExit);
 
     const stop = async (): Promise<void> => {
         if (exited) {
@@ -105,6 +109,7 @@ export async function startCodeServer(tools: Tools, profile: CodeServerProfile):
         clearTimeout(timer);
         // The extension host and language server may outlive code-server's main process.
         killGroup(pid, 'SIGKILL');
+        process.removeListener('exit', killOnExit);
     };
 
     const url = `http://${HOST}:${port}`;

@@ -74,9 +74,13 @@ function isNode24(node: string): boolean {
 
 function npmInstall(prefix: string, args: string[], path: string, logFile: string): void {
     mkdirSync(prefix, { recursive: true });
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: path };
+    // Inside `npm run`, this variable names the Node.js of the outer npm, and npm passes it on
+    // to install scripts. code-server's install script reads the Node.js version from it.
+    delete env.npm_config_user_agent;
     const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', ...args], {
         encoding: 'utf8',
-        env: { ...process.env, PATH: path },
+        env,
         maxBuffer: 256 * 1024 * 1024
     });
     writeFileSync(logFile, `${result.stdout ?? ''}\n${result.stderr ?? ''}`);
