@@ -1,5 +1,7 @@
 // Bundles the extension, the language server, the command line and the preview webview with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production]
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -35,11 +37,30 @@ const nodeBundles = Object.entries(nodeEntryPoints).map(([name, entry]) => ({
     outdir: 'out'
 }));
 
+/**
+ * Provides ELK's worker script as a string under the module name `mlarch:elk-worker-source`. The
+ * preview starts its layout worker from a blob URL of that text, so the worker needs no file of
+ * its own and the webview's content security policy needs only `worker-src blob:`.
+ */
+const elkWorkerSource = {
+    name: 'elk-worker-source',
+    setup(build) {
+        build.onResolve({ filter: /^mlarch:elk-worker-source$/ }, () => ({
+            path: fileURLToPath(import.meta.resolve('elkjs/lib/elk-worker.min.js'))
+        }));
+        build.onLoad({ filter: /elk-worker\.min\.js$/ }, async args => ({
+            contents: await readFile(args.path, 'utf8'),
+            loader: 'text'
+        }));
+    }
+};
+
 const webviewBundle = {
     ...common,
     platform: 'browser',
     format: 'iife',
     entryPoints: { 'webview/preview': 'extension/webview/preview.ts' },
+    plugins: [elkWorkerSource],
     outdir: 'out'
 };
 

@@ -4,6 +4,7 @@ import {
     SHOW_DEPENDENCIES_COMMAND, SHOW_REFERENCES_COMMAND,
     type DependencyKind, type ShowDependenciesArguments
 } from '../../language/src/lsp/show-dependencies-command.js';
+import type { PreviewController } from './preview-controller.js';
 
 /** Noun phrase for each kind of related element, as it reads after "has no". */
 const DESCRIPTIONS: Record<DependencyKind, string> = {
@@ -14,14 +15,21 @@ const DESCRIPTIONS: Record<DependencyKind, string> = {
 };
 
 /**
- * Registers the command that the code lenses above models and jobs run. It lists the related
- * elements that the server computed in VS Code's references peek view, or shows a message when
- * there are none.
+ * Registers the command that the code lenses above models and jobs run. For a model it opens the
+ * preview's dependency view of the model. For a job it lists the related elements that the
+ * server computed in VS Code's references peek view, or shows a message when there are none.
+ *
+ * @param previews resolves to the preview controller once the language client runs; the command
+ *     is registered before, because the first code lenses may arrive right after the client starts
  */
-export function registerShowDependenciesCommand(log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerShowDependenciesCommand(log: vscode.LogOutputChannel, previews: Promise<PreviewController>): vscode.Disposable {
     return vscode.commands.registerCommand(SHOW_DEPENDENCIES_COMMAND, async (args?: ShowDependenciesArguments) => {
         if (!args || !Array.isArray(args.locations)) {
             log.warn(`${SHOW_DEPENDENCIES_COMMAND} was run without the arguments of a code lens; nothing to show.`);
+            return;
+        }
+        if (args.elementKind === 'model' && typeof args.qualifiedName === 'string') {
+            (await previews).showView({ view: 'model-dependencies', model: args.qualifiedName });
             return;
         }
         if (args.locations.length === 0) {

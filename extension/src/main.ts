@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlArchExtensionApi } from './extension-api.js';
 import { registerShowDependenciesCommand } from './dependencies-command.js';
+import { registerEditorSync } from './editor-sync.js';
 import { registerExportViewCommand } from './export-view-command.js';
 import { registerGenerateDocsCommand } from './generate-docs-command.js';
 import { startLanguageClient } from './language-client.js';
@@ -13,12 +14,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlArch
     context.subscriptions.push(log);
 
     // Registered before the client starts, because the first code lenses may arrive right after.
-    context.subscriptions.push(registerShowDependenciesCommand(log));
+    let resolvePreviews!: (previews: PreviewController) => void;
+    const previewsReady = new Promise<PreviewController>(resolve => {
+        resolvePreviews = resolve;
+    });
+    context.subscriptions.push(registerShowDependenciesCommand(log, previewsReady));
     const client = await startLanguageClient(context, log);
     stopClient = () => client.stop();
 
     const previews = new PreviewController(context, client, log);
-    context.subscriptions.push(previews);
+    resolvePreviews(previews);
+    context.subscriptions.push(previews, registerEditorSync(client, previews, log));
     context.subscriptions.push(registerExportViewCommand(client, previews.onDidPostGraph, log), registerGenerateDocsCommand(log));
     return { onDidPostGraph: previews.onDidPostGraph };
 }

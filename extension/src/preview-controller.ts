@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ArchitectureGraph, SourceRange, ViewKind } from '../../language/src/graph/graph-model.js';
-import { GraphRequest, WorkspaceBuiltNotification, type ExtensionToWebviewMessage } from '../../language/src/protocol.js';
+import type { ArchitectureGraph, SourceRange } from '../../language/src/graph/graph-model.js';
+import {
+    GraphRequest, WorkspaceBuiltNotification,
+    type ExportImageFormat, type ExportTheme, type ExtensionToWebviewMessage, type ViewRequest
+} from '../../language/src/protocol.js';
+import { checkViewRequest } from '../../language/src/view-request.js';
+import { saveExportedImage } from './export-image.js';
 import { renderPreviewHtml } from './preview-html.js';
 import { parseWebviewMessage } from './webview-messages.js';
 
@@ -11,21 +16,23 @@ export const PREVIEW_VIEW_TYPE = 'mlarch.preview';
 /** Time to wait after a workspace build before fetching the graph, so a burst of keystrokes costs one fetch. */
 const REFRESH_DELAY_MS = 150;
 
-interface PreviewState {
-    view: ViewKind;
-}
+/** Time to wait for the webview to answer an export request before reporting that it did not. */
+const EXPORT_TIMEOUT_MS = 60_000;
 
 /**
  * Owns the preview panel: opens it beside the editor, restores it after a window reload, keeps
- * it in step with the workspace, and turns clicks on nodes into editor selections.
+ * it in step with the workspace, turns clicks on nodes into editor selections, and saves the
+ * images that the webview exports.
  */
 export class PreviewController implements vscode.Disposable {
 
     private panel: vscode.WebviewPanel | undefined;
-    private view: ViewKind = 'building-blocks';
+    private request: ViewRequest = { view: 'building-blocks' };
     private refreshTimer: NodeJS.Timeout | undefined;
     /** Incremented per graph request, so a slow older answer never replaces a newer one. */
     private requestGeneration = 0;
+    /** Export requested by a command and not yet answered by the webview. */
+    private pendingExport: { format: ExportImageFormat; timer: NodeJS.Timeout } | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private readonly graphPosted = new vscode.EventEmitter<ArchitectureGraph>();
     /** Fires with each graph that the webview accepted. */
@@ -39,9 +46,11 @@ export class PreviewController implements vscode.Disposable {
         this.disposables.push(
             vscode.commands.registerCommand('mlarch.showPreview', () => this.show()),
             vscode.commands.registerCommand('mlarch.revealSource', (uri: unknown, range: unknown) => this.revealSource(uri, range)),
+            vscode.commands.registerCommand('mlarch.exportPreviewSvg', () => this.requestExport('svg')),
+            vscode.commands.registerCommand('mlarch.exportPreviewPng', () => this.requestExport('png')),
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-                deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => {
-                    this.view = state?.view === 'lineage' ? 'lineage' : 'building-blocks';
+                deserializeWebviewPanel: async (panel, state: unknown) => {
+                    this.request = restoredRequest(state);
                     this.attach(panel);
                 }
             }),
@@ -49,10 +58,15 @@ export class PreviewController implements vscode.Disposable {
         );
     }
 
+    /** Whether the preview is open and visible, so that posting highlights to it is worth a server request. */
+    get visible(): boolean {
+        return this.panel?.visible ?? false;
+    }
+
     /** Opens the preview beside the active editor, or reveals it when it is open. */
     show(): void {
         if (this.panel) {
-            this.panel.reveal(vscode.ViewColumn.Beside, true);
+            this.panel.reveal(undefined, true);
             return;
         }
         const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'MLArch Preview', {
@@ -61,6 +75,22 @@ export class PreviewController implements vscode.Disposable {
         }, this.webviewOptions());
         this.attach(panel);
         this.log.info('Preview opened.');
+    }
+
+    /** Opens the preview on a view, such as the dependency view of one model. Parameters left out keep their current values. */
+    showView(request: ViewRequest): void {
+        this.request = { ...this.parametersOf(request.view), ...request };
+        const opened = this.panel !== undefined;
+        this.show();
+        // A new panel asks for the graph itself once its script has loaded.
+        if (opened) {
+            void this.refresh();
+        }
+    }
+
+    /** Highlights the node of an element in the preview, or clears the highlight with null. */
+    highlight(id: string | null): void {
+        void this.post({ type: 'highlight', id });
     }
 
     private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -83,6 +113,7 @@ export class PreviewController implements vscode.Disposable {
         panel.webview.onDidReceiveMessage(message => this.onMessage(message), undefined, this.disposables);
         panel.onDidDispose(() => {
             this.panel = undefined;
+            this.cancelPendingExport();
             this.log.info('Preview closed.');
         }, undefined, this.disposables);
     }
@@ -97,14 +128,54 @@ export class PreviewController implements vscode.Disposable {
             case 'ready':
                 await this.refresh();
                 break;
-            case 'setView':
-                this.view = message.view;
+            case 'setView': {
+                const { type: _type, ...request } = message;
+                this.request = request;
                 await this.refresh();
                 break;
+            }
             case 'reveal':
                 await vscode.commands.executeCommand('mlarch.revealSource', message.uri, message.range);
                 break;
+            case 'exportImage':
+                this.cancelPendingExport();
+                await saveExportedImage(message, this.log);
+                break;
+            case 'exportFailed':
+                this.cancelPendingExport();
+                this.log.error(`The preview could not export ${message.format.toUpperCase()}: ${message.message}`);
+                void vscode.window.showErrorMessage(`Exporting the preview as ${message.format.toUpperCase()} failed: ${message.message}`);
+                break;
         }
+    }
+
+    /** Asks the webview for an image of the current view, after asking which colours to use. */
+    private async requestExport(format: ExportImageFormat): Promise<void> {
+        if (!this.panel) {
+            void vscode.window.showInformationMessage('Open the MLArch preview first (MLArch: Open Preview to the Side), then export it.');
+            return;
+        }
+        const theme = await pickExportTheme(format);
+        if (!theme || !this.panel) {
+            return;
+        }
+        this.cancelPendingExport();
+        const timer = setTimeout(() => {
+            this.pendingExport = undefined;
+            this.log.error(`The preview did not answer the ${format.toUpperCase()} export request within ${EXPORT_TIMEOUT_MS / 1000} s.`);
+            void vscode.window.showErrorMessage(`Exporting the preview as ${format.toUpperCase()} timed out. Wait until the diagram is drawn and try again.`);
+        }, EXPORT_TIMEOUT_MS);
+        this.pendingExport = { format, timer };
+        const delivered = await this.post({ type: 'export', format, theme });
+        if (!delivered) {
+            this.cancelPendingExport();
+            void vscode.window.showErrorMessage('The MLArch preview did not receive the export request. Show the preview and try again.');
+        }
+    }
+
+    private cancelPendingExport(): void {
+        clearTimeout(this.pendingExport?.timer);
+        this.pendingExport = undefined;
     }
 
     private scheduleRefresh(): void {
@@ -122,14 +193,15 @@ export class PreviewController implements vscode.Disposable {
             return;
         }
         const generation = ++this.requestGeneration;
+        const request = this.request;
         let message: ExtensionToWebviewMessage;
         try {
-            const graph = await this.client.sendRequest(GraphRequest.method, { view: this.view } satisfies GraphRequest.Params) as GraphRequest.Result;
+            const graph = await this.client.sendRequest(GraphRequest.method, request satisfies GraphRequest.Params) as GraphRequest.Result;
             message = { type: 'graph', graph };
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
-            this.log.error(`Fetching the ${this.view} graph failed: ${reason}`);
-            message = { type: 'error', message: `The ${this.view} view could not be built: ${reason}` };
+            this.log.error(`Fetching the ${request.view} graph failed: ${reason}`);
+            message = { type: 'error', message: `The ${request.view} view could not be built: ${reason}`, request };
         }
         if (generation === this.requestGeneration && this.panel === panel) {
             const delivered = await panel.webview.postMessage(message);
@@ -137,6 +209,19 @@ export class PreviewController implements vscode.Disposable {
                 this.graphPosted.fire(message.graph);
             }
         }
+    }
+
+    private async post(message: ExtensionToWebviewMessage): Promise<boolean> {
+        return this.panel ? this.panel.webview.postMessage(message) : false;
+    }
+
+    /** Returns the parameters of the current request when it is of the given view, so switching back keeps them. */
+    private parametersOf(view: ViewRequest['view']): Partial<ViewRequest> {
+        if (this.request.view !== view) {
+            return {};
+        }
+        const { view: _view, ...parameters } = this.request;
+        return parameters;
     }
 
     /**
@@ -163,12 +248,32 @@ export class PreviewController implements vscode.Disposable {
 
     dispose(): void {
         clearTimeout(this.refreshTimer);
+        this.cancelPendingExport();
         this.panel?.dispose();
         this.graphPosted.dispose();
         for (const disposable of this.disposables) {
             disposable.dispose();
         }
     }
+}
+
+/**
+ * Reads the view from the state that the webview stored with setState: `{ request: ViewRequest }`,
+ * or `{ view }` as earlier versions stored it. Falls back to the building-block view.
+ */
+function restoredRequest(state: unknown): ViewRequest {
+    const stored = typeof state === 'object' && state !== null && 'request' in state ? (state as { request: unknown }).request : state;
+    const request = checkViewRequest(stored);
+    return typeof request === 'string' ? { view: 'building-blocks' } : request;
+}
+
+async function pickExportTheme(format: ExportImageFormat): Promise<ExportTheme | undefined> {
+    const items: Array<vscode.QuickPickItem & { theme: ExportTheme }> = [
+        { label: 'Theme colours', description: 'the colours of the current VS Code theme', theme: 'theme' },
+        { label: 'Light print theme', description: 'dark text on white, for documents and printing', theme: 'print' }
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: `Export the preview as ${format.toUpperCase()}`, placeHolder: 'Colours of the image' });
+    return picked?.theme;
 }
 
 function isInWorkspace(uri: vscode.Uri): boolean {

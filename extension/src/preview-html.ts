@@ -2,7 +2,9 @@
  * The preview webview's HTML page. Pure (no vscode import), so tests can serve the same page.
  * Its content security policy loads nothing but the script bundle with the nonce and, when given,
  * a stylesheet from the extension. The bundle adds its own styles as constructed stylesheets,
- * which Chromium applies under this policy (the browser test checks it).
+ * which Chromium applies under this policy (the browser test checks it). The one other source is
+ * `worker-src blob:`: the bundle starts the layout worker from a blob URL of ELK's worker code,
+ * which it carries as text, so no file outside out/webview is loaded.
  */
 
 export interface PreviewHtmlOptions {
@@ -25,7 +27,8 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
         `default-src 'none'`,
         `img-src ${cspSource} data:`,
         `style-src ${cspSource} 'nonce-${policyNonce}'`,
-        `script-src 'nonce-${policyNonce}'`
+        `script-src 'nonce-${policyNonce}'`,
+        `worker-src blob:`
     ].join('; ');
     const nonce = escapeHtml(policyNonce);
     const stylesheet = options.styleUri

@@ -4,7 +4,7 @@
  * number of pixels in both directions.
  */
 
-interface Box {
+export interface Box {
     x: number;
     y: number;
     width: number;
@@ -14,6 +14,9 @@ interface Box {
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
 
+/** Space in panel pixels kept between a node scrolled into view and the panel's edge. */
+const REVEAL_MARGIN = 40;
+
 export class PanZoom {
 
     private content: Box = { x: 0, y: 0, width: 1, height: 1 };
@@ -21,14 +24,31 @@ export class PanZoom {
     /** Whether the user moved or zoomed since the last fit, in which case a resize keeps their view. */
     private adjusted = false;
 
-    constructor(private readonly host: HTMLElement, private svg: SVGSVGElement | undefined = undefined) { }
+    /**
+     * @param onChange called after every change of the visible area, e.g. to store it for a window reload
+     */
+    constructor(
+        private readonly host: HTMLElement,
+        private readonly onChange: (view: Box) => void = () => undefined,
+        private svg: SVGSVGElement | undefined = undefined
+    ) { }
 
-    /** Shows a new diagram whose drawing covers `content`, fitted to the panel. */
-    attach(svg: SVGSVGElement, content: Box): void {
+    /**
+     * Shows a new drawing whose content covers `content`. `view` decides what is visible: 'fit'
+     * fits the drawing to the panel, 'keep' keeps the visible area of the previous drawing (and
+     * refits when the user had not moved it), and a box shows that area of the diagram.
+     */
+    attach(svg: SVGSVGElement, content: Box, view: 'fit' | 'keep' | Box): void {
         this.svg = svg;
         this.content = content;
         svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-        this.fit();
+        if (view === 'fit' || (view === 'keep' && !this.adjusted)) {
+            this.fit();
+        } else if (view === 'keep') {
+            this.apply();
+        } else {
+            this.show(view);
+        }
     }
 
     /** Shows the whole diagram, at most at its natural size so small diagrams stay crisp. */
@@ -44,6 +64,15 @@ export class PanZoom {
             height: viewHeight
         };
         this.adjusted = false;
+        this.apply();
+    }
+
+    /** Shows a stored visible area, adapted to the panel's aspect ratio around its centre. */
+    show(view: Box): void {
+        const { width, height } = this.hostSize();
+        const scale = clamp(Math.min(width / view.width, height / view.height));
+        this.view = centeredView(view.x + view.width / 2, view.y + view.height / 2, width / scale, height / scale);
+        this.adjusted = true;
         this.apply();
     }
 
@@ -78,6 +107,27 @@ export class PanZoom {
         this.apply();
     }
 
+    /** Centres a box of the diagram in the panel, zooming out first when the box does not fit at the current zoom. */
+    centerOn(box: Box): void {
+        const { width, height } = this.hostSize();
+        const fitting = Math.min((width - 2 * REVEAL_MARGIN) / box.width, (height - 2 * REVEAL_MARGIN) / box.height);
+        const scale = clamp(Math.min(this.scale(), Math.max(fitting, MIN_SCALE)));
+        this.view = centeredView(box.x + box.width / 2, box.y + box.height / 2, width / scale, height / scale);
+        this.adjusted = true;
+        this.apply();
+    }
+
+    /** Centres a box of the diagram unless it is in view already, with a margin. */
+    ensureVisible(box: Box): void {
+        const margin = REVEAL_MARGIN / this.scale();
+        const inside = box.x - margin >= this.view.x && box.y - margin >= this.view.y
+            && box.x + box.width + margin <= this.view.x + this.view.width
+            && box.y + box.height + margin <= this.view.y + this.view.height;
+        if (!inside) {
+            this.centerOn(box);
+        }
+    }
+
     /** Adapts to a new panel size: refits, or keeps the user's centre and zoom level. */
     resize(): void {
         if (!this.adjusted) {
@@ -86,15 +136,18 @@ export class PanZoom {
         }
         const scale = this.scale();
         const { width, height } = this.hostSize();
-        const centerX = this.view.x + this.view.width / 2;
-        const centerY = this.view.y + this.view.height / 2;
-        this.view = { x: centerX - width / scale / 2, y: centerY - height / scale / 2, width: width / scale, height: height / scale };
+        this.view = centeredView(this.view.x + this.view.width / 2, this.view.y + this.view.height / 2, width / scale, height / scale);
         this.apply();
     }
 
     /** Pixels per diagram unit. */
     scale(): number {
         return this.hostSize().width / this.view.width;
+    }
+
+    /** The visible area of the diagram, in diagram units. */
+    visibleArea(): Box {
+        return { ...this.view };
     }
 
     private hostSize(): { width: number; height: number } {
@@ -105,7 +158,12 @@ export class PanZoom {
     private apply(): void {
         const { x, y, width, height } = this.view;
         this.svg?.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
+        this.onChange(this.visibleArea());
     }
+}
+
+function centeredView(centerX: number, centerY: number, width: number, height: number): Box {
+    return { x: centerX - width / 2, y: centerY - height / 2, width, height };
 }
 
 function clamp(scale: number): number {

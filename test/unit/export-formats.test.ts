@@ -20,7 +20,7 @@ import { renderPng } from '../../language/src/export/png.js';
 import type { ArchitectureGraph, GraphNode } from '../../language/src/graph/graph-model.js';
 import { layoutGraph } from '../../language/src/graph/layout.js';
 import { renderStandaloneSvg } from '../../language/src/graph/svg-render.js';
-import { BUILT_VIEWS, NETFLIX_DIR, netflixGraph, runCli, writeTempWorkspace } from './export-helpers.js';
+import { ALL_VIEWS, NETFLIX_DIR, netflixGraph, runCli, writeTempWorkspace } from './export-helpers.js';
 import { REPO_ROOT } from './workspace-helpers.js';
 
 /** Node ids, labels and edge labels with characters that Mermaid, DOT, XML or Markdown treat specially. */
@@ -66,7 +66,7 @@ describe('JSON export', () => {
         errors = () => ajv.errorsText(validator.errors);
     });
 
-    for (const view of BUILT_VIEWS) {
+    for (const view of ALL_VIEWS) {
         test(`${view} view validates against schema`, async () => {
             const graph = await netflixGraph(view);
             const document = JSON.parse(toGraphJson(graph, { baseFolder: NETFLIX_DIR }));
@@ -152,7 +152,7 @@ describe('Mermaid export', () => {
         return (await mermaid.mermaidAPI.getDiagramFromText(text)).db;
     }
 
-    for (const view of BUILT_VIEWS) {
+    for (const view of ALL_VIEWS) {
         test(`${view} view parses with mermaid`, async () => {
             const graph = await netflixGraph(view);
             const db = await flowchart(graph);
@@ -216,7 +216,7 @@ describe('DOT export', () => {
         return [...parent.nodes.map(node => node.id), ...parent.subgraphs.flatMap(nodeIds)];
     }
 
-    for (const view of BUILT_VIEWS) {
+    for (const view of ALL_VIEWS) {
         test(`${view} view parses with ts-graphviz`, async () => {
             const graph = await netflixGraph(view);
             const dot = parsed(graph);

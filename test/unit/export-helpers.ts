@@ -7,18 +7,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildArchitectureGraph } from '../../language/src/graph/graph-builder.js';
-import type { ArchitectureGraph, ViewKind } from '../../language/src/graph/graph-model.js';
+import { VIEW_KINDS, type ArchitectureGraph, type ViewKind } from '../../language/src/graph/graph-model.js';
 import { collectMlArchFiles, loadWorkspace } from '../../language/src/workspace/load-workspace.js';
 import { EXAMPLES_DIR, REPO_ROOT } from './workspace-helpers.js';
 
 export const NETFLIX_DIR = path.join(EXAMPLES_DIR, 'netflix');
 
-/** The views that the graph builder builds; the export tests cover each of them. */
-export const BUILT_VIEWS: readonly ViewKind[] = ['building-blocks', 'lineage'];
+/** Every view of the graph builder; the format tests convert each of them, built with default parameters. */
+export const ALL_VIEWS: readonly ViewKind[] = VIEW_KINDS;
 
 const graphs = new Map<ViewKind, ArchitectureGraph>();
 
-/** Returns one view of the Netflix example, built once per test process. */
+/** Returns one view of the Netflix example with default parameters, built once per test process. */
 export async function netflixGraph(view: ViewKind): Promise<ArchitectureGraph> {
     let graph = graphs.get(view);
     if (!graph) {

@@ -19,6 +19,7 @@ const SHAPES: Readonly<Record<ElementKind, string>> = {
     stream: 'parallelogram',
     job: 'box',
     workflow: 'box',
+    step: 'box',
     featurestore: 'cylinder',
     featuregroup: 'cylinder',
     model: 'hexagon',
@@ -29,7 +30,7 @@ const SHAPES: Readonly<Record<ElementKind, string>> = {
 };
 
 /** Node kinds drawn with rounded corners, to tell processes and services from plain components. */
-const ROUNDED_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>(['job', 'workflow', 'endpoint']);
+const ROUNDED_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>(['job', 'workflow', 'step', 'endpoint']);
 
 const FONT = 'Helvetica,Arial,sans-serif';
 

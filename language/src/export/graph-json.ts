@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { ArchitectureGraph, GraphNode, SourceRange } from '../graph/graph-model.js';
+import type { ArchitectureGraph, GraphNode, SourceRange, ViewParameters } from '../graph/graph-model.js';
 
 export const GRAPH_JSON_FORMAT = 'mlarch-graph';
 
@@ -27,6 +27,10 @@ export interface GraphJsonDocument {
     format: typeof GRAPH_JSON_FORMAT;
     version: typeof GRAPH_JSON_VERSION;
     view: string;
+    /** Parameters of a model-dependency or workflow view, with names resolved to qualified names. */
+    parameters?: ViewParameters;
+    /** Id of the node that the view centres on. */
+    focus?: string;
     nodes: GraphJsonNode[];
     edges: ArchitectureGraph['edges'];
 }
@@ -50,13 +54,16 @@ export function toGraphJsonDocument(graph: ArchitectureGraph, options: GraphJson
         }
         return converted;
     });
-    return {
-        format: GRAPH_JSON_FORMAT,
-        version: GRAPH_JSON_VERSION,
-        view: graph.view,
-        nodes,
-        edges: graph.edges.map(edge => ({ ...edge }))
-    };
+    const document: GraphJsonDocument = { format: GRAPH_JSON_FORMAT, version: GRAPH_JSON_VERSION, view: graph.view, nodes: [], edges: [] };
+    if (graph.parameters) {
+        document.parameters = { ...graph.parameters };
+    }
+    if (graph.focus !== undefined) {
+        document.focus = graph.focus;
+    }
+    document.nodes = nodes;
+    document.edges = graph.edges.map(edge => ({ ...edge }));
+    return document;
 }
 
 /** Writes the JSON document of a graph, indented by two spaces and ending in a line break. */

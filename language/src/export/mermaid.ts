@@ -16,6 +16,7 @@ const SHAPES: Readonly<Record<ElementKind, readonly [string, string]>> = {
     stream: ['[/', '/]'],
     job: ['[[', ']]'],
     workflow: ['[[', ']]'],
+    step: ['(', ')'],
     featurestore: ['[(', ')]'],
     featuregroup: ['[(', ')]'],
     model: ['{{', '}}'],

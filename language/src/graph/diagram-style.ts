@@ -1,7 +1,9 @@
 /**
  * Stylesheets of the diagram. The webview colours the diagram from the VS Code theme through its
- * CSS variables. A standalone SVG carries a light print palette of literal colours, without var()
- * or color-mix(), so image viewers and converters without modern CSS draw it too.
+ * CSS variables, so it follows theme changes without redrawing. A standalone SVG carries literal
+ * colours, without var() or color-mix(), so image viewers and converters without modern CSS draw
+ * it too: the light print palette, or the colours of the current theme that the preview reads
+ * when it exports (PaletteColors).
  * Font sizes are not set here: the renderer writes them as attributes from TEXT_STYLES.
  */
 import type { ElementKind } from './graph-model.js';
@@ -10,11 +12,24 @@ export type DiagramPalette = 'vscode' | 'print';
 
 type Accent = 'blue' | 'green' | 'orange' | 'purple' | 'red' | 'yellow' | 'teal' | 'magenta' | 'neutral';
 
+/** The base colours of a literal palette, each in the #rrggbb form. */
+export interface PaletteColors {
+    foreground: string;
+    background: string;
+    muted: string;
+    focus: string;
+    error: string;
+    warning: string;
+    accents: Record<'blue' | 'green' | 'orange' | 'purple' | 'red' | 'yellow', string>;
+}
+
 interface ColorScheme {
     foreground: string;
     background: string;
     muted: string;
     focus: string;
+    error: string;
+    warning: string;
     accents: Record<Accent, string>;
     /** Mixes `percent` of color with the rest of other, like CSS color-mix in sRGB. */
     mix(color: string, other: string, percent: number): string;
@@ -31,6 +46,7 @@ const KIND_ACCENTS: Readonly<Record<ElementKind, Accent>> = {
     signal: 'orange',
     job: 'blue',
     workflow: 'blue',
+    step: 'blue',
     featurestore: 'teal',
     featuregroup: 'teal',
     model: 'purple',
@@ -45,6 +61,8 @@ const VSCODE_SCHEME: ColorScheme = {
     background: 'var(--vscode-editor-background, #ffffff)',
     muted: 'var(--vscode-descriptionForeground, #6b7280)',
     focus: 'var(--vscode-focusBorder, #0969da)',
+    error: 'var(--vscode-editorError-foreground, #e51400)',
+    warning: 'var(--vscode-editorWarning-foreground, #bf8803)',
     accents: {
         blue: 'var(--vscode-charts-blue, #2563eb)',
         green: 'var(--vscode-charts-green, #16a34a)',
@@ -64,6 +82,8 @@ const PRINT_SCHEME: ColorScheme = {
     background: '#ffffff',
     muted: '#6b7280',
     focus: '#0969da',
+    error: '#d1242f',
+    warning: '#9a6700',
     accents: {
         blue: '#2563eb',
         green: '#16a34a',
@@ -78,9 +98,26 @@ const PRINT_SCHEME: ColorScheme = {
     mix: mixHex
 };
 
-/** Returns the stylesheet of the diagram's classes for the given palette. */
-export function diagramStylesheet(palette: DiagramPalette): string {
-    const scheme = palette === 'vscode' ? VSCODE_SCHEME : PRINT_SCHEME;
+/** Builds a literal scheme from base colours, deriving teal and magenta as the VS Code scheme does. */
+function literalScheme(colors: PaletteColors): ColorScheme {
+    return {
+        ...colors,
+        accents: {
+            ...colors.accents,
+            teal: mixHex(colors.accents.blue, colors.accents.green, 40),
+            magenta: mixHex(colors.accents.red, colors.accents.purple, 50),
+            neutral: colors.muted
+        },
+        mix: mixHex
+    };
+}
+
+/**
+ * Returns the stylesheet of the diagram's classes for the given palette. With `colors`, the
+ * print palette takes those colours in place of its light defaults.
+ */
+export function diagramStylesheet(palette: DiagramPalette, colors?: PaletteColors): string {
+    const scheme = palette === 'vscode' ? VSCODE_SCHEME : colors ? literalScheme(colors) : PRINT_SCHEME;
     const { foreground, background, muted, mix } = scheme;
     const edge = mix(foreground, background, 55);
     const backEdge = scheme.accents.orange;
@@ -111,7 +148,14 @@ export function diagramStylesheet(palette: DiagramPalette): string {
         `.interactive .node:focus { outline: none; }`,
         `.interactive .node:focus-visible > .node-shape { stroke: ${scheme.focus}; stroke-width: 2.5; }`,
         `.interactive.has-highlight .edge:not(.highlight), .interactive.has-highlight .edge-label:not(.highlight) { opacity: 0.18; }`,
-        `.interactive .edge.highlight .edge-line { stroke-width: 2.4; }`
+        `.interactive .edge.highlight .edge-line { stroke-width: 2.4; }`,
+        `.node.focus:not(.compound) > .node-shape { stroke-width: 2.6; }`,
+        `.node.focus.compound > .node-shape { stroke-width: 2.2; stroke-dasharray: none; }`,
+        `.diagnostic-badge > circle { stroke: ${background}; stroke-width: 1.5; }`,
+        `.diagnostic-badge.severity-error > circle { fill: ${scheme.error}; }`,
+        `.diagnostic-badge.severity-warning > circle { fill: ${scheme.warning}; }`,
+        `.mlarch-diagram .diagnostic-badge > text { fill: ${background}; }`,
+        `.interactive .diagnostic-badge { cursor: help; }`
     ];
 
     for (const [kind, accentName] of Object.entries(KIND_ACCENTS)) {

@@ -54,8 +54,11 @@ export function stepIdOf(step: Step): string {
     return `${qualifiedNameOf(step.$container)}.${step.name}`;
 }
 
+/** A declaration that views draw as a node: an element or a workflow step. */
+export type DrawableDeclaration = NamedElement | Step;
+
 /** Returns the node id of an element or a workflow step. */
-export function graphNodeIdOf(node: NamedElement | Step): string {
+export function graphNodeIdOf(node: DrawableDeclaration): string {
     return isNamedElement(node) ? qualifiedNameOf(node) : stepIdOf(node);
 }
 

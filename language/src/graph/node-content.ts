@@ -77,6 +77,7 @@ const SHAPE_INSETS: Partial<Record<ElementKind, ShapeInsets>> = {
     workflow: { top: 0, right: 14, bottom: 0, left: 10 },
     dataset: { top: 0, right: 6, bottom: 0, left: 0 },
     featuregroup: { top: 0, right: 0, bottom: 0, left: 6 },
+    signal: { top: 0, right: 10, bottom: 0, left: 0 },
     model: { top: 0, right: 12, bottom: 0, left: 12 },
     endpoint: { top: 0, right: 12, bottom: 0, left: 12 },
     experiment: { top: 0, right: 6, bottom: 0, left: 6 }
@@ -94,6 +95,7 @@ const KIND_CAPTIONS: Readonly<Record<ElementKind, string>> = {
     featuregroup: 'Feature group',
     model: 'Model',
     workflow: 'Workflow',
+    step: 'Step',
     signal: 'Signal',
     endpoint: 'Endpoint',
     experiment: 'Experiment',
@@ -110,6 +112,11 @@ const BADGE_GAP = 4;
 
 /** Padding of a compound node around its children, below the header. */
 export const COMPOUND_PADDING = 14;
+
+/** Returns the display name of an element kind, such as "Feature group". */
+export function kindCaptionOf(kind: ElementKind): string {
+    return KIND_CAPTIONS[kind] ?? kind;
+}
 
 export function shapeInsetsOf(kind: ElementKind): ShapeInsets {
     return SHAPE_INSETS[kind] ?? NO_INSETS;
@@ -132,9 +139,8 @@ export function describeLeafNode(node: GraphNode): NodeContent {
     const insets = shapeInsetsOf(node.kind);
     const caption = truncateText(captionOf(node), TEXT_STYLES.caption, MAX_CONTENT_WIDTH);
     const labelLines = wrapText(node.label, TEXT_STYLES.label, MAX_CONTENT_WIDTH, MAX_LABEL_LINES);
-    const technology = node.details.technology
-        ? truncateText(node.details.technology, TEXT_STYLES.detail, MAX_CONTENT_WIDTH)
-        : undefined;
+    const detailLine = detailLineOf(node);
+    const technology = detailLine ? truncateText(detailLine, TEXT_STYLES.detail, MAX_CONTENT_WIDTH) : undefined;
     const badges = badgesOf(node);
 
     const badgeWidths = badges.map(badge => estimateTextWidth(badge.text, TEXT_STYLES.badge) + 2 * BADGE_PADDING_X);
@@ -226,6 +232,14 @@ export function measureEdgeLabel(text: string): { text: string; width: number; h
     return { text: visibleText, width, height: LINE_HEIGHT['edge-label'] + 2 };
 }
 
+/** Returns the line under a leaf node's title: its technology, or what a workflow step runs. */
+function detailLineOf(node: GraphNode): string | undefined {
+    if (node.details.technology) {
+        return node.details.technology;
+    }
+    return node.details.runs ? `runs ${node.details.runs}` : undefined;
+}
+
 function badgesOf(node: GraphNode): Array<{ text: string; tone: BadgeTone }> {
     const badges: Array<{ text: string; tone: BadgeTone }> = [];
     const { version, status, serving, state } = node.details;
@@ -260,17 +274,24 @@ function statusTone(status: string): BadgeTone {
     }
 }
 
+/** Characters of a description that a tooltip shows at most. */
+const MAX_TOOLTIP_DESCRIPTION = 300;
+
 function tooltipOf(node: GraphNode): string {
     const lines = [`${node.label} (${KIND_CAPTIONS[node.kind] ?? node.kind})`, node.id];
-    const { technology, version, status, serving, state, mode, task } = node.details;
+    const { technology, version, status, serving, state, mode, task, runs, description } = node.details;
     const facts: Array<[string, string | undefined]> = [
         ['technology', technology], ['version', version], ['status', status], ['serving', serving?.join(', ')],
-        ['state', state], ['mode', mode], ['task', task]
+        ['state', state], ['mode', mode], ['task', task], ['runs', runs]
     ];
     for (const [name, value] of facts) {
         if (value) {
             lines.push(`${name}: ${value}`);
         }
+    }
+    if (description) {
+        const text = description.length > MAX_TOOLTIP_DESCRIPTION ? `${description.slice(0, MAX_TOOLTIP_DESCRIPTION - 1)}…` : description;
+        lines.push('', text);
     }
     return lines.join('\n');
 }

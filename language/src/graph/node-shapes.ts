@@ -37,6 +37,10 @@ export function leafOutline(kind: ElementKind, width: number, height: number): N
             return { shape: roundedRect(w, h, Math.min(h / 2, 18)) };
         case 'experiment':
             return { shape: `M8,0 H${w - 8} L${w},8 V${h - 8} L${w - 8},${h} H8 L0,${h - 8} V8 Z` };
+        case 'signal':
+            return { shape: `M0,0 H${w} L${w - 10},${h / 2} L${w},${h} H0 Z` };
+        case 'step':
+            return { shape: roundedRect(w, h, 3) };
         default:
             return { shape: roundedRect(w, h, 6) };
     }
@@ -123,6 +127,8 @@ export function outlineInset(kind: ElementKind, width: number, height: number, s
         }
         case 'experiment':
             return Math.max(0, fromCenter - (half - 8));
+        case 'signal':
+            return side === 'right' ? 10 * (1 - fromCenter / half) : 0;
         case 'dataset':
             if (side === 'right') {
                 return Math.max(0, 12 - offset);

@@ -7,8 +7,8 @@
  * `data-target` and `data-kind`. Its `<path class="edge-line">` starts on the source's outline
  * and ends on the target's outline.
  */
-import { diagramStylesheet, type DiagramPalette } from './diagram-style.js';
-import { BACK_EDGE_KINDS, type EdgeKind } from './graph-model.js';
+import { diagramStylesheet, type DiagramPalette, type PaletteColors } from './diagram-style.js';
+import { BACK_EDGE_KINDS, type EdgeKind, type NodeDiagnostics, type ViewKind } from './graph-model.js';
 import type { LaidOutEdge, LaidOutGraph, LaidOutNode, Point } from './layout.js';
 import { TEXT_STYLES, type PlacedBadge, type PlacedText } from './node-content.js';
 import { compoundOutline, innerOutline, leafOutline, outlineInset, type BoxSide } from './node-shapes.js';
@@ -24,10 +24,14 @@ export interface SvgElement {
 
 export interface RenderOptions {
     palette: DiagramPalette;
+    /** Colours of the print palette in place of its light defaults, such as the preview's theme colours. */
+    colors?: PaletteColors;
     /** Whether to put the stylesheet into the SVG as a `<style>` element. Default: true. */
     embedStyle?: boolean;
     /** Whether nodes are focusable buttons, for the preview. Default: false. */
     interactive?: boolean;
+    /** Whether to draw the error and warning badges of nodes that carry diagnostics. Default: true. */
+    diagnostics?: boolean;
 }
 
 export const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
@@ -43,7 +47,15 @@ const MARGIN = 8;
 /** Radius of the rounded corners of edge routes. */
 const CORNER_RADIUS = 6;
 
-const VIEW_TITLES = { 'building-blocks': 'building blocks', lineage: 'lineage' } as const;
+const VIEW_TITLES: Readonly<Record<ViewKind, string>> = {
+    'building-blocks': 'building blocks',
+    lineage: 'lineage',
+    'model-dependencies': 'model dependency',
+    workflows: 'workflow'
+};
+
+/** Radius of the circle of a diagnostic badge. */
+const DIAGNOSTIC_BADGE_RADIUS = 8;
 
 /** Renders the graph as an `<svg>` element tree: compound nodes, then edges, then leaf nodes and edge labels on top. */
 export function renderSvg(layout: LaidOutGraph, options: RenderOptions): SvgElement {
@@ -63,22 +75,36 @@ export function renderSvg(layout: LaidOutGraph, options: RenderOptions): SvgElem
         'font-family': DIAGRAM_FONT_FAMILY,
         role: 'img'
     });
-    root.children.push(element('title', {}, [], `MLArch ${VIEW_TITLES[layout.view]} view`));
+    root.children.push(element('title', {}, [], viewTitleOf(layout)));
     if (options.embedStyle ?? true) {
-        root.children.push(element('style', {}, [], diagramStylesheet(options.palette)));
+        root.children.push(element('style', {}, [], diagramStylesheet(options.palette, options.colors)));
     }
     root.children.push(renderMarkers());
 
     const nodesById = new Map(layout.nodes.map(node => [node.node.id, node]));
+    const nodeOptions: NodeRenderOptions = { ...options, focus: layout.focus };
     const compounds = layout.nodes.filter(node => node.compound);
     const leaves = layout.nodes.filter(node => !node.compound);
     root.children.push(
-        element('g', { class: 'compounds' }, compounds.map(node => renderNode(node, options))),
+        element('g', { class: 'compounds' }, compounds.map(node => renderNode(node, nodeOptions))),
         element('g', { class: 'edges' }, layout.edges.map(edge => renderEdge(edge, nodesById))),
-        element('g', { class: 'leaves' }, leaves.map(node => renderNode(node, options))),
+        element('g', { class: 'leaves' }, leaves.map(node => renderNode(node, nodeOptions))),
         element('g', { class: 'edge-labels' }, layout.edges.flatMap(renderEdgeLabel))
     );
     return root;
+}
+
+/** Returns the title of the drawing, e.g. "MLArch model dependency view of Ranker (2 hops)". */
+function viewTitleOf(layout: LaidOutGraph): string {
+    const title = `MLArch ${VIEW_TITLES[layout.view]} view`;
+    if (layout.view === 'model-dependencies' && layout.focus !== undefined) {
+        const hops = layout.parameters?.hops;
+        return hops === undefined ? `${title} of ${layout.focus}` : `${title} of ${layout.focus} (${hops} ${hops === 1 ? 'hop' : 'hops'})`;
+    }
+    if (layout.view === 'workflows' && layout.focus !== undefined) {
+        return `${title} of ${layout.focus}`;
+    }
+    return title;
 }
 
 /** Renders the graph as a standalone SVG document in the print palette. */
@@ -175,7 +201,12 @@ function markerId(style: EdgeStyle): string {
     return `mlarch-arrow-${style}`;
 }
 
-function renderNode(laidOut: LaidOutNode, options: RenderOptions): SvgElement {
+interface NodeRenderOptions extends RenderOptions {
+    /** Id of the node the view centres on. */
+    focus: string | undefined;
+}
+
+function renderNode(laidOut: LaidOutNode, options: NodeRenderOptions): SvgElement {
     const { node, content, width, height } = laidOut;
     const classes = ['node', `kind-${node.kind}`];
     if (laidOut.compound) {
@@ -184,6 +215,9 @@ function renderNode(laidOut: LaidOutNode, options: RenderOptions): SvgElement {
     const stateful = !laidOut.compound && node.details.state === 'stateful';
     if (stateful) {
         classes.push('stateful');
+    }
+    if (options.focus === node.id) {
+        classes.push('focus');
     }
 
     const attributes: Record<string, string> = {
@@ -211,7 +245,48 @@ function renderNode(laidOut: LaidOutNode, options: RenderOptions): SvgElement {
     }
     children.push(...content.texts.map(renderText));
     children.push(...content.badges.map(renderBadge));
+    if (node.diagnostics && (options.diagnostics ?? true)) {
+        const badge = renderDiagnosticBadge(node.diagnostics, width);
+        if (badge) {
+            children.push(badge);
+        }
+    }
     return element('g', attributes, children);
+}
+
+/**
+ * Draws a circle with the number of errors and warnings at the node's top-right corner, in the
+ * colour of the worst severity. Its `<title>` lists the messages, so hovering it shows them.
+ */
+function renderDiagnosticBadge(diagnostics: NodeDiagnostics, width: number): SvgElement | undefined {
+    const total = diagnostics.errors + diagnostics.warnings;
+    if (total === 0) {
+        return undefined;
+    }
+    const severity = diagnostics.errors > 0 ? 'error' : 'warning';
+    const counts = [
+        diagnostics.errors > 0 ? `${diagnostics.errors} ${diagnostics.errors === 1 ? 'error' : 'errors'}` : undefined,
+        diagnostics.warnings > 0 ? `${diagnostics.warnings} ${diagnostics.warnings === 1 ? 'warning' : 'warnings'}` : undefined
+    ].filter(text => text !== undefined).join(', ');
+    const lines = [counts, ...diagnostics.messages.map(item => `${item.severity === 'error' ? 'Error' : 'Warning'} (line ${item.line + 1}): ${item.message}`)];
+    const omitted = total - diagnostics.messages.length;
+    if (omitted > 0) {
+        lines.push(`… and ${omitted} more`);
+    }
+    const label = total > 99 ? '99+' : String(total);
+    const cx = round(width - 2);
+    const cy = 2;
+    return element('g', { class: `diagnostic-badge severity-${severity}`, 'data-errors': String(diagnostics.errors), 'data-warnings': String(diagnostics.warnings) }, [
+        element('title', {}, [], lines.join('\n')),
+        element('circle', { cx: String(cx), cy: String(cy), r: String(label.length > 2 ? DIAGNOSTIC_BADGE_RADIUS + 3 : DIAGNOSTIC_BADGE_RADIUS) }),
+        element('text', {
+            x: String(cx),
+            y: String(round(cy + TEXT_STYLES.badge.size * 0.35)),
+            'text-anchor': 'middle',
+            'font-size': String(TEXT_STYLES.badge.size),
+            'font-weight': '700'
+        }, [], label)
+    ]);
 }
 
 function renderText(text: PlacedText): SvgElement {
@@ -302,6 +377,9 @@ function edgeStyleOf(kind: EdgeKind): EdgeStyle {
     }
     if (kind === 'experiment' || kind === 'signal' || kind === 'store') {
         return kind;
+    }
+    if (kind === 'emits' || kind === 'after') {
+        return 'signal';
     }
     return 'normal';
 }

@@ -10,14 +10,22 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 export const MAX_BLOCK_DEPTH = 100;
 
 /**
- * Tokenizes as Langium does, and stops at a `{` that opens a block deeper than MAX_BLOCK_DEPTH.
- * The tokens from that brace on are dropped and a lexer error at the brace says why, so the
- * parser sees a truncated file while the document text stays unchanged.
+ * Lexer errors reported per document. A file that is not MLArch at all (a pasted binary or
+ * minified script) has an error every few characters, and 400,000 diagnostics make a
+ * publishDiagnostics message of tens of megabytes.
+ */
+export const MAX_LEXER_ERRORS = 1_000;
+
+/**
+ * Tokenizes as Langium does, with two limits. It stops at a `{` that opens a block deeper than
+ * MAX_BLOCK_DEPTH: the tokens from that brace on are dropped and a lexer error at the brace says
+ * why, so the parser sees a truncated file while the document text stays unchanged. And it
+ * reports at most MAX_LEXER_ERRORS errors, the last of which counts the rest.
  */
 export class MlArchLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = super.tokenize(text, options);
+        const result = limitErrors(super.tokenize(text, options));
         const tokens = result.tokens;
         let depth = 0;
         for (let index = 0; index < tokens.length; index++) {
@@ -35,13 +43,26 @@ export class MlArchLexer extends DefaultLexer {
     }
 }
 
+function limitErrors(result: LexerResult): LexerResult {
+    if (result.errors.length <= MAX_LEXER_ERRORS) {
+        return result;
+    }
+    const omitted = result.errors.length - (MAX_LEXER_ERRORS - 1);
+    const first = result.errors[MAX_LEXER_ERRORS - 1];
+    const summary: LexerResult['errors'][number] = {
+        ...first,
+        message: `${omitted} more unexpected characters from here on are not reported; this file is probably not MLArch text.`
+    };
+    return { ...result, errors: [...result.errors.slice(0, MAX_LEXER_ERRORS - 1), summary] };
+}
+
 function truncateAt(result: LexerResult, index: number): LexerResult {
     const brace = result.tokens[index];
     return {
         ...result,
         tokens: result.tokens.slice(0, index),
         hidden: result.hidden.filter(token => token.startOffset < brace.startOffset),
-        errors: [...result.errors, {
+        errors: [...result.errors.filter(error => error.offset < brace.startOffset), {
             offset: brace.startOffset,
             line: brace.startLine,
             column: brace.startColumn,

@@ -1,0 +1,385 @@
+/**
+ * Lays out an architecture graph with ELK Layered (elkjs 0.12.1). The caller passes the ELK
+ * engine: layout.ts passes the bundled build for Node.js, and the preview webview passes an
+ * engine that runs in a Web Worker. Pure: no DOM and no vscode.
+ *
+ * Every coordinate of the result is absolute, relative to the diagram's top-left corner:
+ * nested nodes included, because ELK is asked for ROOT shape and edge coordinates.
+ *
+ * Stable layout. A small edit of the model must not reshuffle the diagram. Two things keep it in
+ * place. First, node order is model order: graph-builder.ts takes documents in URI order, views
+ * add nodes in source order, and ELK considers that order (on the root graph only, see the NOTE
+ * below). That alone does not suffice, because ELK's layer-sweep crossing minimisation reorders
+ * most of a layer when a node is added: for a 200-node lineage graph nearly every node moved.
+ * Second, so the caller can pass the positions of the previous layout of the same view
+ * (LayoutHints.previous). Then nodes get those positions as their start positions and ELK
+ * orders each layer by them (INTERACTIVE crossing minimisation), so known nodes keep their
+ * relative order and new nodes start next to the nodes they connect to. Layering stays
+ * automatic, so a node still changes layer when its edges require it. test/unit/layout-stability.test.ts
+ * measures the result. Without hints (first layout, another view, a mostly new graph) ELK
+ * minimises crossings from scratch.
+ */
+import type { ELK, ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { ArchitectureGraph, GraphEdge, GraphNode, ViewKind, ViewParameters } from './graph-model.js';
+import { COMPOUND_PADDING, describeCompoundNode, describeLeafNode, measureEdgeLabel, type NodeContent } from './node-content.js';
+
+export interface Point {
+    x: number;
+    y: number;
+}
+
+export interface LaidOutNode {
+    node: GraphNode;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    /** True for a node drawn as a container of other nodes. */
+    compound: boolean;
+    /** Nesting depth: 0 for top-level nodes. */
+    depth: number;
+    content: NodeContent;
+}
+
+export interface EdgeSection {
+    start: Point;
+    end: Point;
+    bendPoints: Point[];
+}
+
+export interface LaidOutEdge {
+    edge: GraphEdge;
+    /** Route from the source's border to the target's border, as computed by ELK. */
+    sections: EdgeSection[];
+    label?: { text: string; x: number; y: number; width: number; height: number };
+}
+
+export interface LaidOutGraph {
+    view: ViewKind;
+    /** The graph's parameters and focus node, copied from the ArchitectureGraph. */
+    parameters?: ViewParameters;
+    focus?: string;
+    width: number;
+    height: number;
+    /** Parents come before their children, so drawing in this order keeps children on top. */
+    nodes: LaidOutNode[];
+    edges: LaidOutEdge[];
+}
+
+const COMMON_OPTIONS: LayoutOptions = {
+    'elk.algorithm': 'layered',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+    'elk.spacing.nodeNode': '24',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '48',
+    'elk.spacing.edgeNode': '14',
+    'elk.spacing.edgeEdge': '8',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+    'elk.spacing.edgeLabel': '3',
+    'elk.spacing.componentComponent': '36',
+    'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+    'elk.json.shapeCoords': 'ROOT',
+    'elk.json.edgeCoords': 'ROOT'
+};
+
+/** Options of views that read left to right in lineage columns. */
+const LINEAGE_OPTIONS: LayoutOptions = {
+    'elk.direction': 'RIGHT',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+    // Columns must line up across the whole view, which ELK only does within one component.
+    'elk.separateConnectedComponents': 'false'
+};
+
+const VIEW_OPTIONS: Readonly<Record<ViewKind, LayoutOptions>> = {
+    'building-blocks': {
+        'elk.direction': 'RIGHT',
+        // Relations between layers often run both ways. Depth-first cycle breaking and merged
+        // edges gave the Netflix example about a third less area and edge length than the
+        // defaults, with fewer edges routed around whole groups.
+        'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+        'elk.layered.mergeEdges': 'true'
+    },
+    lineage: LINEAGE_OPTIONS,
+    'model-dependencies': LINEAGE_OPTIONS,
+    workflows: {
+        'elk.direction': 'RIGHT',
+        // Steps run left to right inside their workflow, and signals sit between the workflows they connect.
+        'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+        'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST'
+    }
+};
+
+/** The part of an ELK instance that layout uses: elk.bundled.js in Node.js, a worker-backed elk-api.js instance in the webview. */
+export type LayoutEngine = Pick<ELK, 'layout'>;
+
+export interface LayoutHints {
+    /**
+     * Top-left corners of the nodes in the previous layout of the same view, by node id. Used
+     * when at least MIN_HINTED_SHARE of the graph's nodes have one.
+     */
+    previous?: ReadonlyMap<string, Point>;
+}
+
+/** Share of nodes with a previous position below which the graph counts as new and is laid out from scratch. */
+export const MIN_HINTED_SHARE = 0.5;
+
+/** Returns the top-left corner of every node of a layout, by node id, as LayoutHints.previous takes them. */
+export function positionsOf(layout: LaidOutGraph): Map<string, Point> {
+    return new Map(layout.nodes.map(node => [node.node.id, { x: node.x, y: node.y }]));
+}
+
+/**
+ * Computes positions and sizes of all nodes and the routes of all edges. Nodes with children
+ * become compound nodes laid out together with their contents (hierarchy handling
+ * INCLUDE_CHILDREN). When every node has a lineage column, columns become ELK partitions, so
+ * column 0 is leftmost and back edges such as feedback loops are routed against the flow.
+ * Node and edge order of the model is kept where it adds no crossings.
+ */
+export async function layoutWithEngine(engine: LayoutEngine, graph: ArchitectureGraph, hints: LayoutHints = {}): Promise<LaidOutGraph> {
+    const tree = new NodeTree(graph.nodes);
+    const partitioned = graph.nodes.length > 0 && graph.nodes.every(node => node.column !== undefined);
+
+    const globalOptions: LayoutOptions = { ...COMMON_OPTIONS, ...VIEW_OPTIONS[graph.view] };
+    if (tree.hasNesting) {
+        globalOptions['elk.hierarchyHandling'] = 'INCLUDE_CHILDREN';
+    }
+    if (partitioned) {
+        globalOptions['elk.partitioning.activate'] = 'true';
+    }
+    const start = startPositions(graph, hints.previous);
+    if (start) {
+        globalOptions['elk.layered.crossingMinimization.strategy'] = 'INTERACTIVE';
+    }
+
+    const contents = new Map<string, NodeContent>();
+    const toElkNode = (node: GraphNode): ElkNode => {
+        const children = tree.childrenOf(node.id);
+        const content = children.length > 0 ? describeCompoundNode(node) : describeLeafNode(node);
+        contents.set(node.id, content);
+        const elkNode: ElkNode = { id: node.id, width: content.width, height: content.height, layoutOptions: {} };
+        const position = start?.get(node.id);
+        if (position) {
+            elkNode.x = position.x;
+            elkNode.y = position.y;
+        }
+        if (children.length > 0) {
+            elkNode.children = children.map(toElkNode);
+            elkNode.layoutOptions = {
+                'elk.padding': `[top=${content.headerHeight},left=${COMPOUND_PADDING},bottom=${COMPOUND_PADDING},right=${COMPOUND_PADDING}]`,
+                'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
+                'elk.nodeSize.minimum': `(${content.width},${content.height})`
+            };
+        }
+        if (partitioned) {
+            elkNode.layoutOptions!['elk.partitioning.partition'] = String(node.column);
+        }
+        return elkNode;
+    };
+
+    // NOTE: elkjs 0.12.1 fails with a TypeError when a compound node of an INCLUDE_CHILDREN layout
+    // has a model order strategy, because ELK computes model order bounds for the root graph only.
+    // So model order is set on the root only and orders the top-level nodes alone.
+    const rootOptions: LayoutOptions = { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
+    const root: ElkNode = { id: ROOT_ID, layoutOptions: rootOptions, children: tree.roots.map(toElkNode), edges: [] };
+    const containers = new Map<string, ElkNode>([[ROOT_ID, root]]);
+    collectContainers(root, containers);
+    for (const edge of graph.edges) {
+        if (!tree.get(edge.source) || !tree.get(edge.target)) {
+            continue;
+        }
+        const container = containers.get(tree.commonContainer(edge.source, edge.target)) ?? root;
+        container.edges ??= [];
+        container.edges.push(toElkEdge(edge));
+    }
+
+    // Options passed here apply to every node, compound nodes included, unless the node sets them itself.
+    const result = await engine.layout(root, { layoutOptions: globalOptions });
+    return readLayout(graph, result, tree, contents);
+}
+
+/**
+ * Returns start positions for an INTERACTIVE layout: the previous position of each known node,
+ * and for a new node the mean position of its known neighbours, or of its parent, so it joins
+ * the layer order next to them. Returns undefined when too few nodes are known. ELK reads the
+ * positions of siblings relative to each other only, so absolute positions serve for nested
+ * nodes too.
+ */
+function startPositions(graph: ArchitectureGraph, previous: ReadonlyMap<string, Point> | undefined): Map<string, Point> | undefined {
+    if (!previous || graph.nodes.length === 0) {
+        return undefined;
+    }
+    const known = graph.nodes.filter(node => previous.has(node.id)).length;
+    if (known < graph.nodes.length * MIN_HINTED_SHARE) {
+        return undefined;
+    }
+
+    const positions = new Map<string, Point>();
+    for (const node of graph.nodes) {
+        const position = previous.get(node.id);
+        if (position) {
+            positions.set(node.id, position);
+        }
+    }
+    const neighbours = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        neighbours.set(edge.source, [...neighbours.get(edge.source) ?? [], edge.target]);
+        neighbours.set(edge.target, [...neighbours.get(edge.target) ?? [], edge.source]);
+    }
+    for (const node of graph.nodes) {
+        if (positions.has(node.id)) {
+            continue;
+        }
+        const anchors = (neighbours.get(node.id) ?? []).map(id => previous.get(id)).filter(point => point !== undefined);
+        const parent = node.parent === undefined ? undefined : previous.get(node.parent);
+        if (anchors.length > 0) {
+            positions.set(node.id, {
+                x: anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length,
+                y: anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length
+            });
+        } else if (parent) {
+            positions.set(node.id, parent);
+        }
+    }
+    return positions;
+}
+
+/** Identifier of the synthetic root; model identifiers are qualified names and never contain a space. */
+const ROOT_ID = 'mlarch root';
+
+function toElkEdge(edge: GraphEdge): ElkExtendedEdge {
+    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
+    if (edge.label) {
+        const label = measureEdgeLabel(edge.label);
+        elkEdge.labels = [{ text: label.text, width: label.width, height: label.height }];
+    }
+    return elkEdge;
+}
+
+function collectContainers(node: ElkNode, containers: Map<string, ElkNode>): void {
+    for (const child of node.children ?? []) {
+        containers.set(child.id, child);
+        collectContainers(child, containers);
+    }
+}
+
+function readLayout(graph: ArchitectureGraph, root: ElkNode, tree: NodeTree, contents: Map<string, NodeContent>): LaidOutGraph {
+    const nodes: LaidOutNode[] = [];
+    const edges: LaidOutEdge[] = [];
+    const edgesById = new Map(graph.edges.map(edge => [edge.id, edge]));
+
+    const visit = (elkNode: ElkNode, depth: number): void => {
+        for (const child of elkNode.children ?? []) {
+            const node = tree.get(child.id)!;
+            nodes.push({
+                node,
+                x: child.x ?? 0,
+                y: child.y ?? 0,
+                width: child.width ?? 0,
+                height: child.height ?? 0,
+                compound: (child.children?.length ?? 0) > 0,
+                depth,
+                content: contents.get(child.id)!
+            });
+        }
+        for (const child of elkNode.children ?? []) {
+            visit(child, depth + 1);
+        }
+        for (const elkEdge of elkNode.edges ?? []) {
+            const edge = edgesById.get(elkEdge.id);
+            if (edge) {
+                edges.push(readEdge(edge, elkEdge));
+            }
+        }
+    };
+    visit(root, 0);
+
+    const order = new Map(graph.edges.map((edge, index) => [edge.id, index]));
+    edges.sort((a, b) => order.get(a.edge.id)! - order.get(b.edge.id)!);
+    const laidOut: LaidOutGraph = { view: graph.view, width: root.width ?? 0, height: root.height ?? 0, nodes, edges };
+    if (graph.parameters) {
+        laidOut.parameters = graph.parameters;
+    }
+    if (graph.focus !== undefined) {
+        laidOut.focus = graph.focus;
+    }
+    return laidOut;
+}
+
+function readEdge(edge: GraphEdge, elkEdge: ElkExtendedEdge): LaidOutEdge {
+    const sections = (elkEdge.sections ?? []).map(section => ({
+        start: { x: section.startPoint.x, y: section.startPoint.y },
+        end: { x: section.endPoint.x, y: section.endPoint.y },
+        bendPoints: (section.bendPoints ?? []).map(point => ({ x: point.x, y: point.y }))
+    }));
+    const laidOut: LaidOutEdge = { edge, sections };
+    const label: ElkLabel | undefined = elkEdge.labels?.[0];
+    if (label?.text) {
+        laidOut.label = { text: label.text, x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 };
+    }
+    return laidOut;
+}
+
+/** Parent and child relations of the graph's nodes, with parents missing from the graph treated as absent. */
+class NodeTree {
+
+    readonly roots: GraphNode[] = [];
+    readonly hasNesting: boolean;
+    private readonly byId = new Map<string, GraphNode>();
+    private readonly children = new Map<string, GraphNode[]>();
+    private readonly parents = new Map<string, string>();
+
+    constructor(nodes: GraphNode[]) {
+        for (const node of nodes) {
+            this.byId.set(node.id, node);
+        }
+        for (const node of nodes) {
+            const parent = node.parent;
+            if (parent !== undefined && this.byId.has(parent) && !this.isAncestor(node.id, parent)) {
+                this.parents.set(node.id, parent);
+                const siblings = this.children.get(parent) ?? [];
+                siblings.push(node);
+                this.children.set(parent, siblings);
+            } else {
+                this.roots.push(node);
+            }
+        }
+        this.hasNesting = this.parents.size > 0;
+    }
+
+    get(id: string): GraphNode | undefined {
+        return this.byId.get(id);
+    }
+
+    childrenOf(id: string): GraphNode[] {
+        return this.children.get(id) ?? [];
+    }
+
+    /**
+     * Returns the node that should contain an edge between the two nodes in the ELK graph: the
+     * nearest common ancestor, which is one of the ends when it contains the other end.
+     */
+    commonContainer(source: string, target: string): string {
+        const sourceChain = new Set(this.chainOf(source));
+        for (const id of this.chainOf(target)) {
+            if (sourceChain.has(id)) {
+                return id;
+            }
+        }
+        return ROOT_ID;
+    }
+
+    /** Returns the node and its ancestors, nearest first. */
+    private chainOf(id: string): string[] {
+        const chain: string[] = [];
+        for (let current: string | undefined = id; current !== undefined; current = this.parents.get(current)) {
+            chain.push(current);
+        }
+        return chain;
+    }
+
+    /** Tells whether making `parent` the parent of `id` would close a cycle of parents. */
+    private isAncestor(id: string, parent: string): boolean {
+        return this.chainOf(parent).includes(id);
+    }
+}

@@ -1,0 +1,115 @@
+/**
+ * Limits for pathological documents: each must parse and validate within BOUND_MS without an
+ * exception, get diagnostics inside the document, and still answer hover, completion,
+ * definition, symbols, folding, semantic tokens and both graph views. The measured times are
+ * printed as test diagnostics; the README states them as the tested limits.
+ */
+import { describe, test, type TestContext } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { LangiumDocument } from 'langium';
+import { MAX_BLOCK_DEPTH, MAX_LEXER_ERRORS } from '../../language/src/parser/mlarch-lexer.js';
+import { MAX_RECOVERED_ERRORS } from '../../language/src/parser/mlarch-parser.js';
+import { keywordSoup, longStringLine, manyLines, nestedGroups, randomCharacters, unbalancedBraces } from './big-inputs.js';
+import { FuzzOracle, fuzzUri, type Phase } from './oracle.js';
+
+/**
+ * Upper bound for parsing and validating one input. Generous, because the point is that the
+ * work ends: the slowest input, 5 MB of random characters, took about 15 s on a 2-core machine.
+ */
+const BOUND_MS = 60_000;
+
+const FEATURE_PHASES: ReadonlySet<Phase> = new Set<Phase>([
+    'diagnostics', 'hover', 'completion', 'definition', 'symbols', 'folding', 'semantic-tokens', 'graph'
+]);
+
+const oracle = new FuzzOracle();
+
+interface Measured {
+    document: LangiumDocument;
+    buildMs: number;
+}
+
+/** Parses and validates one file, asserts the time bound and no failure, and returns the document. */
+async function buildWithinBound(t: TestContext, name: string, text: string): Promise<Measured> {
+    const started = performance.now();
+    const failures = await oracle.check({ files: new Map([[name, text]]), target: name, offsets: [] }, { phases: new Set<Phase>(['diagnostics']), slowPhaseMs: BOUND_MS });
+    const buildMs = Math.round(performance.now() - started);
+    t.diagnostic(`${name}: ${(text.length / 1e6).toFixed(2)} M characters, ${text.split('\n').length} lines, parsed and validated in ${buildMs} ms`);
+    assert.deepEqual(failures.map(failure => `${failure.kind}: ${failure.message}`), []);
+    assert.ok(buildMs < BOUND_MS, `parsing and validating took ${buildMs} ms, more than ${BOUND_MS} ms`);
+    const document = oracle.currentServices.shared.workspace.LangiumDocuments.getDocument(fuzzUri(name));
+    assert.ok(document, `document ${name} is missing after the build`);
+    return { document, buildMs };
+}
+
+/** Calls the language features at the given offsets and asserts that none fails. */
+async function assertFeaturesWork(t: TestContext, name: string, text: string, offsets: number[], phases = FEATURE_PHASES): Promise<void> {
+    const started = performance.now();
+    const failures = await oracle.check({ files: new Map([[name, text]]), target: name, offsets }, { phases, slowPhaseMs: BOUND_MS });
+    t.diagnostic(`${name}: build and language features took ${Math.round(performance.now() - started)} ms`);
+    assert.deepEqual(failures.map(failure => `${failure.kind}: ${failure.message}`), []);
+}
+
+function messages(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).map(diagnostic => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));
+}
+
+describe('big and pathological inputs', () => {
+
+    test('nesting at the depth limit', async t => {
+        const text = nestedGroups(MAX_BLOCK_DEPTH);
+        const { document } = await buildWithinBound(t, 'at-limit.mlarch', text);
+        assert.deepEqual(messages(document), []);
+        const innermost = text.indexOf('{\n}') + 1;
+        await assertFeaturesWork(t, 'at-limit.mlarch', text, [innermost, text.length],
+            new Set<Phase>([...FEATURE_PHASES, 'formatting', 'references', 'rename', 'code-lens', 'call-hierarchy']));
+    });
+
+    test('2,000 nested groups', async t => {
+        const text = nestedGroups(2_000);
+        const { document } = await buildWithinBound(t, 'deep.mlarch', text);
+        const nesting = (document.diagnostics ?? []).filter(diagnostic => String(diagnostic.message).startsWith('Blocks are nested more than'));
+        assert.equal(nesting.length, 1, messages(document).join('\n'));
+        // The brace that opens block MAX_BLOCK_DEPTH + 1 is on line MAX_BLOCK_DEPTH (zero-based).
+        assert.equal(nesting[0].range.start.line, MAX_BLOCK_DEPTH);
+        await assertFeaturesWork(t, 'deep.mlarch', text, [0, text.indexOf('G50'), text.length]);
+    });
+
+    test('5 MB string on one line', async t => {
+        const text = longStringLine(5_000_000);
+        const { document } = await buildWithinBound(t, 'long-string.mlarch', text);
+        assert.deepEqual(messages(document), []);
+        await assertFeaturesWork(t, 'long-string.mlarch', text, [0, 10, text.length]);
+    });
+
+    test('5 MB line of keywords', async t => {
+        const text = keywordSoup(5_000_000);
+        const { document } = await buildWithinBound(t, 'keywords.mlarch', text);
+        const parserErrors = document.parseResult.parserErrors.length;
+        assert.ok(parserErrors > 0 && parserErrors <= MAX_RECOVERED_ERRORS + 1, `${parserErrors} parser errors`);
+        await assertFeaturesWork(t, 'keywords.mlarch', text, [0, 10, text.length]);
+    });
+
+    test('5 MB of random characters', async t => {
+        const text = randomCharacters(5_000_000);
+        const { document } = await buildWithinBound(t, 'random.mlarch', text);
+        assert.equal(document.parseResult.lexerErrors.length, MAX_LEXER_ERRORS);
+        assert.match(document.parseResult.lexerErrors.at(-1)!.message, /more unexpected characters/);
+        // Completion lexes the text before the cursor again, so it is asked near the start only.
+        await assertFeaturesWork(t, 'random.mlarch', text, [0, 10]);
+    });
+
+    test('100,000-line file', async t => {
+        const text = manyLines(100_000);
+        const { document } = await buildWithinBound(t, 'lines.mlarch', text);
+        assert.deepEqual(messages(document), []);
+        await assertFeaturesWork(t, 'lines.mlarch', text, [0, text.indexOf('D5000 '), text.length]);
+    });
+
+    test('100,000 unbalanced braces', async t => {
+        const text = unbalancedBraces(100_000);
+        const { document } = await buildWithinBound(t, 'braces.mlarch', text);
+        assert.ok((document.diagnostics ?? []).length > 0, 'no syntax error reported');
+        await assertFeaturesWork(t, 'braces.mlarch', text, [0, 100_001, text.length]);
+    });
+});
