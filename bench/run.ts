@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     });
     const sections = new Set(values.sections!.split(','));
     const started = performance.now();
+    const loadStart = os.loadavg()[0];
 
     if (!values['no-build']) {
         log('building the bundles');
@@ -109,13 +110,14 @@ async function main(): Promise<void> {
     let preview: PreviewResult | undefined;
     if (sections.has('preview')) {
         log('preview rendering');
-        preview = await runPreviewBenchmark(workspaceDir('medium'), log);
+        preview = await runPreviewBenchmark(log);
     }
 
     let likec4: LikeC4Result | undefined;
     if (sections.has('likec4')) {
         const sizes = values['likec4-sizes']!.split(',') as WorkspaceSizeName[];
-        likec4 = await runLikeC4Comparison(sizes, size => workspaceDir(size), path.join(CACHE_DIR, 'likec4'), log);
+        const known = new Map(checks.map(check => [check.size, check]));
+        likec4 = await runLikeC4Comparison(sizes, workspaceDir, CACHE_DIR, measureCheck, known, log);
     }
 
     const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
@@ -127,6 +129,8 @@ async function main(): Promise<void> {
         date: new Date().toISOString().slice(0, 10),
         command,
         durationS: (performance.now() - started) / 1000,
+        loadStart,
+        loadEnd: os.loadavg()[0],
         checks,
         lsp,
         preview,

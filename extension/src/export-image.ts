@@ -3,10 +3,10 @@ import type { WebviewToExtensionMessage } from '../../language/src/protocol.js';
 
 type ExportImageMessage = Extract<WebviewToExtensionMessage, { type: 'exportImage' }>;
 
-const FILTERS = {
+const FILTERS: Record<'svg' | 'png', Record<string, string[]>> = {
     svg: { 'SVG image': ['svg'] },
     png: { 'PNG image': ['png'] }
-} as const;
+};
 
 /**
  * Asks where to save an image that the preview exported, and writes it there. The message has

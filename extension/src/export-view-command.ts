@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { formatFromFileName, FORMAT_EXTENSIONS } from '../../language/src/export/export-format.js';
 import { renderTextExport, type TextExportFormat } from '../../language/src/export/render-export.js';
 import { VIEW_KINDS, type ArchitectureGraph, type ViewKind } from '../../language/src/graph/graph-model.js';
-import { GraphRequest } from '../../language/src/protocol.js';
+import { GraphRequest, type ViewRequest } from '../../language/src/protocol.js';
 
 export const EXPORT_VIEW_COMMAND = 'mlarch.exportView';
 
@@ -17,25 +17,30 @@ const FILTERS: Record<string, string[]> = {
 
 const VIEW_LABELS: Partial<Record<ViewKind, string>> = {
     'building-blocks': 'Building blocks',
-    lineage: 'Lineage'
+    lineage: 'Lineage',
+    'model-dependencies': 'Model dependencies',
+    workflows: 'Workflows'
 };
 
 /**
  * Registers `MLArch: Export Current View...`. It exports the view that the preview showed last,
- * or prompts for a view when no preview has shown one. Then it prompts for a file and writes the view as
- * SVG, JSON, Mermaid or DOT, depending on the file's extension. The graph comes from the language
- * server, so it includes unsaved edits; layout and rendering run here with the preview's modules.
+ * with the same model or workflow parameters, or prompts for a view when no preview has shown
+ * one. Then it prompts for a file and writes the view as SVG, JSON, Mermaid or DOT, depending on
+ * the file's extension. The graph comes from the language server, so it includes unsaved edits.
+ * Layout and rendering run in the extension host with the preview's modules.
  */
 export function registerExportViewCommand(client: LanguageClient, onDidPostGraph: vscode.Event<ArchitectureGraph>, log: vscode.LogOutputChannel): vscode.Disposable {
-    let lastView: ViewKind | undefined;
+    let lastRequest: ViewRequest | undefined;
     const listener = onDidPostGraph(graph => {
-        lastView = graph.view;
+        lastRequest = { ...graph.parameters, view: graph.view };
     });
     const command = vscode.commands.registerCommand(EXPORT_VIEW_COMMAND, async () => {
-        const view = lastView ?? await pickView();
-        if (!view) {
+        const pickedView = lastRequest ? undefined : await pickView();
+        const request: ViewRequest | undefined = lastRequest ?? (pickedView ? { view: pickedView } : undefined);
+        if (!request) {
             return;
         }
+        const view = request.view;
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const target = await vscode.window.showSaveDialog({
             title: `Export the ${VIEW_LABELS[view] ?? view} view`,
@@ -49,12 +54,12 @@ export function registerExportViewCommand(client: LanguageClient, onDidPostGraph
         const format = formatFromFileName(target.path);
         if (!format || format === 'png') {
             const message = format === 'png'
-                ? 'PNG export runs in the command line: npx mlarch export <folder> --view ' + view + ' --out diagram.png'
+                ? `The extension host writes no PNG. Export PNG from the preview's image export, or run: npx mlarch export <folder> --view ${view} --out diagram.png`
                 : `Cannot tell the format of ${target.path}. Use the extension .svg, .json, .mmd or .dot.`;
             void vscode.window.showErrorMessage(message);
             return;
         }
-        await exportView(client, view, format, target, log);
+        await exportView(client, request, format, target, log);
     });
     return vscode.Disposable.from(listener, command);
 }
@@ -67,9 +72,10 @@ async function pickView(): Promise<ViewKind | undefined> {
     return picked?.view;
 }
 
-async function exportView(client: LanguageClient, view: ViewKind, format: TextExportFormat, target: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+async function exportView(client: LanguageClient, request: ViewRequest, format: TextExportFormat, target: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+    const view = request.view;
     try {
-        const graph = await client.sendRequest(GraphRequest.method, { view } satisfies GraphRequest.Params) as GraphRequest.Result;
+        const graph = await client.sendRequest(GraphRequest.method, request satisfies GraphRequest.Params) as GraphRequest.Result;
         const baseFolder = vscode.workspace.getWorkspaceFolder(target)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
         const text = await renderTextExport(graph, format, { baseFolder });
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));

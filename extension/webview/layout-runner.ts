@@ -26,9 +26,7 @@ export class LayoutRunner {
      * LayoutCancelled. The next layout starts a fresh worker.
      */
     async layout(graph: ArchitectureGraph, hints: LayoutHints): Promise<LaidOutGraph> {
-        if (this.cancelRunning) {
-            this.cancelRunning();
-        }
+        this.cancel();
         const engine = this.engine ??= this.createEngine();
         let cancel!: () => void;
         const cancelled = new Promise<never>((_, reject) => {
@@ -46,6 +44,11 @@ export class LayoutRunner {
                 this.cancelRunning = undefined;
             }
         }
+    }
+
+    /** Stops the running layout, if any; its promise rejects with LayoutCancelled. */
+    cancel(): void {
+        this.cancelRunning?.();
     }
 
     dispose(): void {

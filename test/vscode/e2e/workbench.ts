@@ -97,6 +97,14 @@ export function previewFrame(page: Page): FrameLocator {
     return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+/**
+ * Waits until the preview has drawn its graph and its nodes stand still, as a user waits before
+ * clicking. The webview's root element reports that in `data-state` and `data-animating`.
+ */
+export async function waitForPreviewIdle(page: Page, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+    await previewFrame(page).locator('#mlarch-preview[data-state="ready"]:not([data-animating])').waitFor({ timeout: timeoutMs });
+}
+
 export interface TextPosition {
     /** Line from 1. */
     line: number;
