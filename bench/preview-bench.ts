@@ -1,14 +1,14 @@
 /**
  * Preview part of the benchmark: for lineage views of about 50, 200 and 1,000 nodes, the time
- * to build the graph from linked documents, lay it out with ELK and render it to SVG, in this
- * child process per size, with the shared modules that the preview uses.
+ * to build the graph from linked documents, lay it out with ELK and render it to SVG, with the
+ * shared modules that the preview uses. Each size runs in its own child process.
  */
+import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { buildArchitectureGraph } from '../language/src/graph/graph-builder.js';
 import { layoutGraph } from '../language/src/graph/layout.js';
 import { renderStandaloneSvg } from '../language/src/graph/svg-render.js';
 import { createMlArchServices } from '../language/src/mlarch-module.js';
-import { fileURLToPath } from 'node:url';
 import { measureProcess, median } from './measure.js';
 import { generateWorkspace } from './workspace-generator.js';
 

@@ -165,7 +165,6 @@ class Preview {
         }
 
         this.setState('layout', `Laying out ${count(shown.nodes.length, 'element')}…`);
-        this.canvas.classList.toggle('stale', this.layout !== undefined);
         this.startSpinner();
         let layout: LaidOutGraph;
         try {
@@ -173,7 +172,6 @@ class Preview {
         } catch (error) {
             if (!(error instanceof LayoutCancelled) && generation === this.generation) {
                 this.stopSpinner();
-                this.canvas.classList.remove('stale');
                 this.setState('error', `Layout failed: ${error instanceof Error ? error.message : String(error)}`);
             }
             return;
@@ -488,6 +486,8 @@ class Preview {
             this.spinnerTimer = setTimeout(() => {
                 this.spinnerTimer = undefined;
                 this.spinner.hidden = false;
+                // Quick layouts replace the drawing without dimming it, so typing does not make it flicker.
+                this.canvas.classList.toggle('stale', this.layout !== undefined);
             }, SPINNER_DELAY_MS);
         }
     }
@@ -496,6 +496,7 @@ class Preview {
         clearTimeout(this.spinnerTimer);
         this.spinnerTimer = undefined;
         this.spinner.hidden = true;
+        this.canvas.classList.remove('stale');
     }
 
     private clearDiagram(): void {

@@ -176,7 +176,7 @@ export class Toolbar {
     /** Lists the kinds of the current graph with their counts, checked unless hidden. */
     showKinds(counts: ReadonlyMap<ElementKind, number>, hidden: ReadonlySet<ElementKind>): void {
         const hiddenCount = [...counts.keys()].filter(kind => hidden.has(kind)).length;
-        this.kindButton.textContent = hiddenCount > 0 ? `Kinds (${hiddenCount} hidden)` : 'Kinds';
+        this.kindButton.textContent = `${hiddenCount > 0 ? `Kinds (${hiddenCount} hidden)` : 'Kinds'} ▾`;
         this.kindMenu.replaceChildren();
         for (const [kind, count] of [...counts].sort((a, b) => kindCaptionOf(a[0]).localeCompare(kindCaptionOf(b[0])))) {
             const checkbox = element('input', '');

@@ -22,6 +22,7 @@ import { MlArchWorkspaceSymbolProvider } from './lsp/mlarch-workspace-symbol-pro
 import { NameOccurrences } from './lsp/name-occurrences.js';
 import { MlArchLexer } from './parser/mlarch-lexer.js';
 import { createMlArchCompletionParser, createMlArchParser } from './parser/mlarch-parser.js';
+import { MlArchTokenBuilder } from './parser/string-token.js';
 import { MlArchLinker } from './references/mlarch-linker.js';
 import { MlArchScopeComputation } from './references/mlarch-scope-computation.js';
 import { MlArchScopeProvider } from './references/mlarch-scope-provider.js';
@@ -51,6 +52,7 @@ export type MlArchServices = LangiumServices & MlArchAddedServices;
 
 export const MlArchModule: Module<MlArchServices, PartialLangiumServices & MlArchAddedServices> = {
     parser: {
+        TokenBuilder: () => new MlArchTokenBuilder(),
         Lexer: services => new MlArchLexer(services),
         LangiumParser: services => createMlArchParser(services),
         CompletionParser: services => createMlArchCompletionParser(services)

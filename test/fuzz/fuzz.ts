@@ -82,7 +82,7 @@ interface PlannedCase {
 }
 
 /** Returns the keywords of the MLArch grammar, sorted. */
-function grammarKeywords(oracle: FuzzOracle): string[] {
+export function grammarKeywords(oracle: FuzzOracle): string[] {
     const keywords = AstUtils.streamAllContents(oracle.currentServices.Grammar)
         .filter(GrammarAST.isKeyword)
         .map(keyword => keyword.value)
@@ -113,7 +113,7 @@ export function spreadOffsets(text: string, count: number): number[] {
     return Array.from({ length: count }, (_, index) => Math.round((index * text.length) / (count - 1)));
 }
 
-class CasePlanner {
+export class CasePlanner {
     private readonly sweep: Array<{ file: CorpusFile; position: number }> = [];
 
     constructor(private readonly corpus: CorpusFile[], private readonly keywords: string[], private readonly seed: number) {

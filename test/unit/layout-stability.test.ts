@@ -2,8 +2,8 @@
  * Layout stability: after a small edit, the diagram keeps its shape. The test lays out a
  * generated 200-node lineage graph, adds one job, lays it out again with the first layout as
  * hints (as the preview does), and counts the nodes that changed layer or changed order with
- * another node of their layer. A second case does the same with a compound view of the Netflix
- * example, where ELK lays out nested nodes.
+ * another node of their layer (see test/layout-change.ts). A second case does the same with a
+ * compound view of the Netflix example, where ELK lays out nested nodes.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -13,85 +13,18 @@ import type { ArchitectureGraph, GraphNode } from '../../language/src/graph/grap
 import { layoutGraph, positionsOf, type LaidOutGraph } from '../../language/src/graph/layout.js';
 import { addSyntheticJob, generateLineageGraph } from '../../language/src/graph/synthetic-graph.js';
 import { collectMlArchFiles, loadWorkspace } from '../../language/src/workspace/load-workspace.js';
+import { compareLayouts as compareNodes, type LayoutChange, type PlacedNode } from '../layout-change.js';
 import { EXAMPLES_DIR } from './workspace-helpers.js';
 
 /** Largest share of the other nodes that may change layer or order after one added element. */
 const MAX_CHANGED_SHARE = 0.05;
 
-/** Horizontal distance between node centres above which two nodes are in different layers; layers are at least 40 apart. */
-const LAYER_GAP = 20;
-
-interface LayoutChange {
-    /** Nodes of both layouts whose layer or order within the layer changed. */
-    changed: string[];
-    /** Nodes of both layouts. */
-    compared: number;
+function compareLayouts(first: LaidOutGraph, second: LaidOutGraph): LayoutChange {
+    return compareNodes(placedNodesOf(first), placedNodesOf(second));
 }
 
-/**
- * Assigns each node a layer index from the horizontal position of its centre, for diagrams
- * that flow left to right. Nested nodes are compared with the other children of their parent.
- */
-function layersOf(layout: LaidOutGraph, ids: ReadonlySet<string>): Map<string, number> {
-    const layers = new Map<string, number>();
-    const byParent = new Map<string, LaidOutGraph['nodes']>();
-    for (const node of layout.nodes.filter(candidate => ids.has(candidate.node.id))) {
-        const parent = node.node.parent ?? '';
-        byParent.set(parent, [...byParent.get(parent) ?? [], node]);
-    }
-    for (const siblings of byParent.values()) {
-        const sorted = [...siblings].sort((a, b) => (a.x + a.width / 2) - (b.x + b.width / 2));
-        let layer = -1;
-        let previous = -Infinity;
-        for (const node of sorted) {
-            const center = node.x + node.width / 2;
-            if (center - previous > LAYER_GAP) {
-                layer++;
-            }
-            previous = center;
-            layers.set(node.node.id, layer);
-        }
-    }
-    return layers;
-}
-
-/**
- * Compares two layouts on the nodes they share. A node changed when its layer index differs
- * (layers holding only new nodes are not counted) or when another node of the same parent and
- * layer, in both layouts, is above it in one and below it in the other.
- */
-function compareLayouts(before: LaidOutGraph, after: LaidOutGraph): LayoutChange {
-    const afterIds = new Set(after.nodes.map(node => node.node.id));
-    const shared = new Set(before.nodes.map(node => node.node.id).filter(id => afterIds.has(id)));
-    const layersBefore = layersOf(before, shared);
-    const layersAfter = layersOf(after, shared);
-    const yBefore = new Map(before.nodes.map(node => [node.node.id, node.y]));
-    const yAfter = new Map(after.nodes.map(node => [node.node.id, node.y]));
-    const parents = new Map(before.nodes.map(node => [node.node.id, node.node.parent ?? '']));
-
-    const changed = new Set<string>();
-    for (const id of shared) {
-        if (layersBefore.get(id) !== layersAfter.get(id)) {
-            changed.add(id);
-        }
-    }
-    const ids = [...shared];
-    for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-            const a = ids[i];
-            const b = ids[j];
-            const sameLayer = parents.get(a) === parents.get(b)
-                && layersBefore.get(a) === layersBefore.get(b) && layersAfter.get(a) === layersAfter.get(b);
-            if (!sameLayer) {
-                continue;
-            }
-            if (Math.sign(yBefore.get(a)! - yBefore.get(b)!) !== Math.sign(yAfter.get(a)! - yAfter.get(b)!)) {
-                changed.add(a);
-                changed.add(b);
-            }
-        }
-    }
-    return { changed: [...changed].sort(), compared: shared.size };
+function placedNodesOf(layout: LaidOutGraph): PlacedNode[] {
+    return layout.nodes.map(({ node, x, y, width, height }) => ({ id: node.id, parent: node.parent, x, y, width, height }));
 }
 
 function assertStable(change: LayoutChange, name: string): void {

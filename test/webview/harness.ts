@@ -252,14 +252,14 @@ export async function postedMessages(page: Page): Promise<PageRecord['posted']> 
 
 /** Reads the drawn nodes and edges in diagram coordinates. */
 export async function readDrawing(page: Page): Promise<{ nodes: DrawnNode[]; edges: DrawnEdge[] }> {
+    // No named functions inside: tsx wraps them in a __name helper that the page does not have.
     return page.evaluate(() => {
-        const kindOf = (group: Element): string => [...group.classList].find(name => name.startsWith('kind-'))?.slice(5) ?? '';
         const nodes = [...document.querySelectorAll<SVGGElement>('svg.mlarch-diagram g.node[data-id]')].map(group => {
             const translate = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(group.getAttribute('transform') ?? '');
             const shape = group.querySelector<SVGGraphicsElement>('.node-shape')!.getBBox();
             return {
                 id: group.dataset.id!,
-                kind: kindOf(group),
+                kind: [...group.classList].find(name => name.startsWith('kind-'))?.slice(5) ?? '',
                 box: { x: Number(translate?.[1] ?? 0) + shape.x, y: Number(translate?.[2] ?? 0) + shape.y, width: shape.width, height: shape.height },
                 compound: group.classList.contains('compound')
             };

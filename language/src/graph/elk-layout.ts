@@ -104,11 +104,22 @@ const VIEW_OPTIONS: Readonly<Record<ViewKind, LayoutOptions>> = {
     'model-dependencies': LINEAGE_OPTIONS,
     workflows: {
         'elk.direction': 'RIGHT',
-        // Steps run left to right inside their workflow, and signals sit between the workflows they connect.
+        // Workflows and the signals between them run left to right.
         'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-        'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
-        ...(globalThis.process?.env?.MLARCH_WF ? JSON.parse(globalThis.process.env.MLARCH_WF) : {})
+        'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST'
     }
+};
+
+/**
+ * Views whose compound nodes are laid out on their own (hierarchy handling SEPARATE_CHILDREN),
+ * with the direction of their contents. ELK's INCLUDE_CHILDREN layout uses one direction for
+ * the whole hierarchy, and with steps running left to right inside workflows that also run left
+ * to right, the Netflix workflow view was ten times as wide as high. Laid out on their own,
+ * steps run top to bottom. An edge between nodes in different compounds then passes through a
+ * port on each compound border it crosses, and its pieces are joined again after layout.
+ */
+const SEPARATE_COMPOUND_DIRECTION: Readonly<Partial<Record<ViewKind, 'DOWN' | 'RIGHT'>>> = {
+    workflows: 'DOWN'
 };
 
 /** The part of an ELK instance that layout uses: elk.bundled.js in Node.js, a worker-backed elk-api.js instance in the webview. */
@@ -142,8 +153,9 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
     const partitioned = graph.nodes.length > 0 && graph.nodes.every(node => node.column !== undefined);
 
     const globalOptions: LayoutOptions = { ...COMMON_OPTIONS, ...VIEW_OPTIONS[graph.view] };
+    const compoundDirection = SEPARATE_COMPOUND_DIRECTION[graph.view];
     if (tree.hasNesting) {
-        globalOptions['elk.hierarchyHandling'] = 'INCLUDE_CHILDREN';
+        globalOptions['elk.hierarchyHandling'] = compoundDirection ? 'SEPARATE_CHILDREN' : 'INCLUDE_CHILDREN';
     }
     if (partitioned) {
         globalOptions['elk.partitioning.activate'] = 'true';
@@ -171,6 +183,12 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
                 'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
                 'elk.nodeSize.minimum': `(${content.width},${content.height})`
             };
+            if (compoundDirection) {
+                // A compound laid out on its own may use model order, unlike one of an INCLUDE_CHILDREN layout (see the NOTE below).
+                elkNode.layoutOptions['elk.direction'] = compoundDirection;
+                elkNode.layoutOptions['elk.portConstraints'] = 'FIXED_SIDE';
+                elkNode.layoutOptions['elk.layered.considerModelOrder.strategy'] = 'NODES_AND_EDGES';
+            }
         }
         if (partitioned) {
             elkNode.layoutOptions!['elk.partitioning.partition'] = String(node.column);
@@ -185,19 +203,76 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
     const root: ElkNode = { id: ROOT_ID, layoutOptions: rootOptions, children: tree.roots.map(toElkNode), edges: [] };
     const containers = new Map<string, ElkNode>([[ROOT_ID, root]]);
     collectContainers(root, containers);
+    /** For each edge split at compound borders, the ids of its ELK pieces from source to target. */
+    const pieces = new Map<string, string[]>();
     for (const edge of graph.edges) {
         if (!tree.get(edge.source) || !tree.get(edge.target)) {
             continue;
         }
-        const container = containers.get(tree.commonContainer(edge.source, edge.target)) ?? root;
-        container.edges ??= [];
-        container.edges.push(toElkEdge(edge));
+        const common = tree.commonContainer(edge.source, edge.target);
+        if (compoundDirection && (tree.parentOf(edge.source) !== common || tree.parentOf(edge.target) !== common)) {
+            pieces.set(edge.id, addEdgeThroughPorts(edge, common, tree, containers));
+        } else {
+            addElkEdge(containers.get(common) ?? root, toElkEdge(edge));
+        }
     }
 
     // Options passed here apply to every node, compound nodes included, unless the node sets them itself.
     const result = await engine.layout(root, { layoutOptions: globalOptions });
-    return readLayout(graph, result, tree, contents);
+    return readLayout(graph, result, tree, contents, pieces);
 }
+
+/**
+ * Adds an edge whose ends lie in different compounds of a SEPARATE_CHILDREN layout as a chain
+ * of pieces: from the source to a port on the east side of each compound it leaves, across the
+ * common container, and through a port on the west side of each compound it enters to the
+ * target. Returns the ids of the pieces in order.
+ */
+function addEdgeThroughPorts(edge: GraphEdge, common: string, tree: NodeTree, containers: Map<string, ElkNode>): string[] {
+    const ids: string[] = [];
+    const piece = (container: string, source: string, target: string, label?: string): void => {
+        const elkEdge: ElkExtendedEdge = { id: `${edge.id}${PIECE_SEPARATOR}${ids.length}`, sources: [source], targets: [target] };
+        if (label) {
+            const measured = measureEdgeLabel(label);
+            elkEdge.labels = [{ text: measured.text, width: measured.width, height: measured.height }];
+        }
+        ids.push(elkEdge.id);
+        addElkEdge(containers.get(container)!, elkEdge);
+    };
+    const port = (compound: string, side: 'EAST' | 'WEST'): string => {
+        const id = `${compound}${PIECE_SEPARATOR}${side}${PIECE_SEPARATOR}${edge.id}`;
+        const elkNode = containers.get(compound)!;
+        elkNode.ports ??= [];
+        elkNode.ports.push({ id, width: 1, height: 1, layoutOptions: { 'elk.port.side': side } });
+        return id;
+    };
+
+    let from = edge.source;
+    for (let parent = tree.parentOf(edge.source); parent !== common; parent = tree.parentOf(parent)) {
+        const exit = port(parent, 'EAST');
+        piece(parent, from, exit);
+        from = exit;
+    }
+    const entries: Array<{ container: string; port: string }> = [];
+    for (let parent = tree.parentOf(edge.target); parent !== common; parent = tree.parentOf(parent)) {
+        entries.push({ container: parent, port: port(parent, 'WEST') });
+    }
+    const middleTarget = entries.length > 0 ? entries[entries.length - 1].port : edge.target;
+    piece(common, from, middleTarget, edge.label);
+    for (let index = entries.length - 1; index >= 0; index--) {
+        const target = index === 0 ? edge.target : entries[index - 1].port;
+        piece(entries[index].container, entries[index].port, target);
+    }
+    return ids;
+}
+
+function addElkEdge(container: ElkNode, edge: ElkExtendedEdge): void {
+    container.edges ??= [];
+    container.edges.push(edge);
+}
+
+/** Separates an edge id from its piece number, and a compound id from its port names. Never part of a node or edge id. */
+const PIECE_SEPARATOR = '#';
 
 /**
  * Returns start positions for an INTERACTIVE layout: the previous position of each known node,
@@ -264,10 +339,13 @@ function collectContainers(node: ElkNode, containers: Map<string, ElkNode>): voi
     }
 }
 
-function readLayout(graph: ArchitectureGraph, root: ElkNode, tree: NodeTree, contents: Map<string, NodeContent>): LaidOutGraph {
+function readLayout(
+    graph: ArchitectureGraph, root: ElkNode, tree: NodeTree, contents: Map<string, NodeContent>, pieces: Map<string, string[]>
+): LaidOutGraph {
     const nodes: LaidOutNode[] = [];
     const edges: LaidOutEdge[] = [];
     const edgesById = new Map(graph.edges.map(edge => [edge.id, edge]));
+    const piecesById = new Map<string, ElkExtendedEdge>();
 
     const visit = (elkNode: ElkNode, depth: number): void => {
         for (const child of elkNode.children ?? []) {
@@ -290,10 +368,24 @@ function readLayout(graph: ArchitectureGraph, root: ElkNode, tree: NodeTree, con
             const edge = edgesById.get(elkEdge.id);
             if (edge) {
                 edges.push(readEdge(edge, elkEdge));
+            } else {
+                piecesById.set(elkEdge.id, elkEdge);
             }
         }
     };
     visit(root, 0);
+    for (const [id, pieceIds] of pieces) {
+        const parts = pieceIds.map(pieceId => piecesById.get(pieceId)).filter(part => part !== undefined);
+        if (parts.length === pieceIds.length) {
+            edges.push(readEdge(edgesById.get(id)!, {
+                id,
+                sources: parts[0].sources,
+                targets: parts[parts.length - 1].targets,
+                sections: parts.flatMap(part => part.sections ?? []),
+                labels: parts.flatMap(part => part.labels ?? [])
+            }));
+        }
+    }
 
     const order = new Map(graph.edges.map((edge, index) => [edge.id, index]));
     edges.sort((a, b) => order.get(a.edge.id)! - order.get(b.edge.id)!);
@@ -354,6 +446,11 @@ class NodeTree {
 
     childrenOf(id: string): GraphNode[] {
         return this.children.get(id) ?? [];
+    }
+
+    /** Returns the id of the node's parent, or ROOT_ID for a top-level node. */
+    parentOf(id: string): string {
+        return this.parents.get(id) ?? ROOT_ID;
     }
 
     /**

@@ -23,8 +23,9 @@ interface SignalTables {
  * Builds the workflow view: each workflow as a compound node holding its steps, with `next`
  * edges for the step order; and how workflows start each other. A signal is a node between the
  * elements or steps that emit it and the workflows and jobs that start on it. `trigger after`
- * draws an edge from the earlier workflow, a monitor's `triggers` an edge from the monitor, and a
- * step that runs another workflow an edge to that workflow.
+ * draws an edge from the earlier workflow, a monitor's `triggers` an edge from the monitor
+ * (unless the monitor reaches the workflow through a signal), and a step that runs another
+ * workflow an edge to that workflow.
  *
  * With `parameters.workflow`, only that workflow is expanded, and the view keeps the signals and
  * edges with one end in it; the workflows at their other ends appear as plain nodes. Throws an
@@ -77,8 +78,10 @@ export function buildWorkflowView(workspaces: Workspace[], parameters: ViewParam
 
     for (const node of nodes) {
         if (isMonitor(node) && node.name) {
+            const signalled = new Set(resolved(node.emits).flatMap(signal => tables.subscribers.get(signal) ?? []));
             for (const triggered of node.triggers.map(ref => ref.ref).filter(isWorkflow)) {
-                if (touchesFocus(triggered)) {
+                // A monitor that emits a signal the workflow starts on reaches it through the signal node already.
+                if (touchesFocus(triggered) && !signalled.has(triggered)) {
                     builder.addEdge('signal', builder.addActor(node), builder.addActor(triggered), 'triggers');
                 }
             }

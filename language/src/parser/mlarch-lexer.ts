@@ -10,30 +10,36 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 export const MAX_BLOCK_DEPTH = 100;
 
 /**
- * Unexpected characters after which the lexer stops reading a document. A file that is not
- * MLArch at all (a pasted binary or minified script) has one every few characters: chevrotain
- * 13.2 needs about 5 µs to skip each, so 5 MB took 30 s per edit, and 400,000 diagnostics make
- * a publishDiagnostics message of tens of megabytes.
+ * Lexer errors after which the lexer stops reading a document. A file that is not MLArch at all
+ * (a pasted binary or minified script) has one every few characters, and 400,000 diagnostics
+ * make a publishDiagnostics message of tens of megabytes.
  */
 export const MAX_LEXER_ERRORS = 1_000;
 
 /**
- * Characters that cannot start an MLArch token. The lexer is first run on the text before the
- * PRESCAN_CHARACTERS-th of them only, so a file full of them costs little; inside strings and
- * comments they are valid, so the whole text is lexed when that part has few errors.
+ * Unexpected characters after which the lexer stops reading a document. Chevrotain 13.2 tries
+ * every token pattern at each character it skips, 5 to 20 µs per character, so 5 MB of them
+ * took 30 s per edit (measured on the development machine with Node.js 20).
  */
-const NON_TOKEN_START = /[^\s\w"'/{},.%-]/g;
-const PRESCAN_CHARACTERS = 10 * MAX_LEXER_ERRORS;
+export const MAX_SKIPPED_CHARACTERS = 10_000;
 
 /**
- * Tokenizes as Langium does, with two limits; the parser then sees a truncated file while the
- * document text stays unchanged. The lexer stops at its MAX_LEXER_ERRORS-th error, and at a `{`
- * that opens a block deeper than MAX_BLOCK_DEPTH. A lexer error at that point says why.
+ * Characters that cannot start an MLArch token. The lexer first runs on the text before the
+ * MAX_SKIPPED_CHARACTERS-th of them only, so a file full of them costs little. Inside strings
+ * and comments they are valid, so the whole text is lexed when that part stays within the limits.
+ */
+const NON_TOKEN_START = /[^\s\w"'/{},.%-]/g;
+
+/**
+ * Tokenizes as Langium does, with limits; the parser then sees a truncated file while the
+ * document text stays unchanged. The lexer stops at its MAX_LEXER_ERRORS-th error, at the error
+ * that brings the skipped characters to MAX_SKIPPED_CHARACTERS, and at a `{` that opens a block
+ * deeper than MAX_BLOCK_DEPTH. A lexer error at that point says why.
  */
 export class MlArchLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = stopAtErrorLimit(this.tokenizeWithPrescan(text, options));
+        const result = stopAtErrorLimits(this.tokenizeWithPrescan(text, options));
         const tokens = result.tokens;
         let depth = 0;
         for (let index = 0; index < tokens.length; index++) {
@@ -57,12 +63,15 @@ export class MlArchLexer extends DefaultLexer {
         return result;
     }
 
-    /** Lexes the text before the PRESCAN_CHARACTERS-th non-token character first, and returns that result when it already reaches the error limit. */
+    /**
+     * Lexes the text before the MAX_SKIPPED_CHARACTERS-th non-token character first, and returns
+     * that result when it already reaches a limit of stopAtErrorLimits.
+     */
     private tokenizeWithPrescan(text: string, options?: TokenizeOptions): LexerResult {
-        const prescanEnd = offsetOfMatch(text, NON_TOKEN_START, PRESCAN_CHARACTERS);
+        const prescanEnd = offsetOfMatch(text, NON_TOKEN_START, MAX_SKIPPED_CHARACTERS);
         if (prescanEnd >= 0) {
             const prefix = super.tokenize(text.slice(0, prescanEnd), options);
-            if (prefix.errors.length >= MAX_LEXER_ERRORS) {
+            if (errorLimitIndex(prefix) >= 0) {
                 return prefix;
             }
         }
@@ -83,14 +92,28 @@ function offsetOfMatch(text: string, pattern: RegExp, count: number): number {
     return -1;
 }
 
-function stopAtErrorLimit(result: LexerResult): LexerResult {
-    if (result.errors.length < MAX_LEXER_ERRORS) {
+/** Returns the index of the error at which a limit is reached, or -1. */
+function errorLimitIndex(result: LexerResult): number {
+    let skipped = 0;
+    for (let index = 0; index < result.errors.length; index++) {
+        skipped += result.errors[index].length;
+        if (index + 1 >= MAX_LEXER_ERRORS || skipped >= MAX_SKIPPED_CHARACTERS) {
+            return index;
+        }
+    }
+    return -1;
+}
+
+function stopAtErrorLimits(result: LexerResult): LexerResult {
+    const index = errorLimitIndex(result);
+    if (index < 0) {
         return result;
     }
-    const last = result.errors[MAX_LEXER_ERRORS - 1];
-    return truncate({ ...result, errors: result.errors.slice(0, MAX_LEXER_ERRORS - 1) }, last.offset, {
-        ...last,
-        message: `${MAX_LEXER_ERRORS} unexpected characters so far; the file is read only up to here because it is probably not MLArch text. ${last.message}`
+    const error = result.errors[index];
+    const reason = index + 1 >= MAX_LEXER_ERRORS ? `${MAX_LEXER_ERRORS} lexer errors` : `${MAX_SKIPPED_CHARACTERS} unexpected characters`;
+    return truncate({ ...result, errors: result.errors.slice(0, index) }, error.offset, {
+        ...error,
+        message: `${reason} so far; the file is read only up to here because it is probably not MLArch text. ${error.message}`
     });
 }
 

@@ -101,6 +101,8 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
     try {
         await scenario.step('quick-open', 'Quick Open opens models.mlarch', [], async () => {
             await quickOpen(page, 'models.mlarch');
+            // Code lenses above the models show that the language server has analysed the workspace.
+            await page.locator('.monaco-editor .codelens-decoration', { hasText: 'upstream' }).first().waitFor({ timeout: FIRST_RENDER_TIMEOUT_MS });
         });
 
         await scenario.step('completion', 'Ctrl+Space suggests only models after depends on', ['quick-open'], async () => {

@@ -78,6 +78,9 @@ export async function startCodeServer(tools: Tools, profile: CodeServerProfile):
         '--auth', 'none',
         '--disable-telemetry',
         '--disable-update-check',
+        // Ends the extension host and language server of a closed page after 10 s instead of
+        // 3 hours, so that earlier pages do not compete with later ones for the CPU.
+        '--reconnection-grace-time', '10',
         // Lets the page pass the extension-test `payload` URL parameter to the workbench.
         '--vscode-option', 'enable-smoke-test-driver'
     ], {
