@@ -63,6 +63,7 @@ export async function runLspBenchmark(serverBundle: string, folder: string, file
         const [initialBuildMs] = await timed(() => session.initialize(folder, fileCount, INITIAL_BUILD_TIMEOUT_MS));
         const residentMb = session.residentMb();
         const peakResidentMb = session.peakResidentMb();
+        const heapMb = await session.heapMb();
         log(`start-up build ${initialBuildMs.toFixed(0)} ms, RSS ${residentMb.toFixed(0)} MB`);
 
         // The first team's model file: its models are served, tested and depended on from other files.
@@ -142,6 +143,7 @@ export async function runLspBenchmark(serverBundle: string, folder: string, file
             initialBuildMs,
             residentMb,
             peakResidentMb,
+            heapMb,
             typoToDiagnostics: summarize(typoSamples),
             fixToClean: summarize(fixSamples),
             completionWithPrefix: summarize(completionWithPrefix),

@@ -23,7 +23,11 @@ export class LspSession {
 
     /** Starts the server; `nodeArgs` go to Node.js before the bundle, such as `--cpu-prof`. */
     constructor(serverBundle: string, nodeArgs: string[] = []) {
-        this.server = spawn(process.execPath, [...nodeArgs, serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        // MLARCH_DEBUG_REQUESTS asks the server for its debug requests, such as the heap size after GC.
+        this.server = spawn(process.execPath, ['--expose-gc', ...nodeArgs, serverBundle, '--stdio'], {
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, MLARCH_DEBUG_REQUESTS: '1' }
+        });
         this.server.stderr!.on('data', chunk => {
             this.stderr += chunk;
         });
@@ -52,6 +56,19 @@ export class LspSession {
     /** Peak resident set size of the server process so far in MB, from /proc. */
     peakResidentMb(): number {
         return readStatusKb(this.server.pid, 'VmHWM') / 1024;
+    }
+
+    /**
+     * Returns the server's JavaScript heap in MB after a full garbage collection, or undefined
+     * when the server does not answer `mlarch/debug/memory` (a debug request it may not have).
+     */
+    async heapMb(): Promise<number | undefined> {
+        try {
+            const usage = await this.connection.sendRequest('mlarch/debug/memory') as { heapUsed?: number } | null;
+            return typeof usage?.heapUsed === 'number' ? usage.heapUsed / 2 ** 20 : undefined;
+        } catch {
+            return undefined;
+        }
     }
 
     /**

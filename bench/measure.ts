@@ -13,6 +13,7 @@ export interface ProcessMeasurement {
     cpuMs: number;
     /** Peak resident set size in MB (1 MB = 2^20 bytes). */
     peakRssMb: number;
+    /** Exit code, or null when the command was killed at the timeout. */
     exitCode: number | null;
     stdout: string;
     stderr: string;
@@ -37,7 +38,8 @@ export async function measureProcess(command: string, args: string[], options: {
     const spawnArgs = useTime ? ['-f', '%e %U %S %M', '-o', timeFile, command, ...args] : args;
 
     const started = performance.now();
-    const child = spawn(spawnCommand, spawnArgs, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so a timeout ends the measured command and not only GNU time.
+    const child = spawn(spawnCommand, spawnArgs, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => {
@@ -51,21 +53,28 @@ export async function measureProcess(command: string, args: string[], options: {
     const poll = useTime ? undefined : setInterval(() => {
         polledPeakKb = Math.max(polledPeakKb, readStatusKb(child.pid, 'VmHWM'));
     }, 20);
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        if (child.pid !== undefined) {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+    }, options.timeoutMs);
 
-    const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+    const exitCode = await new Promise<number | null>(resolve => child.on('close', code => resolve(timedOut ? null : code)));
     const wallMs = performance.now() - started;
     clearTimeout(timer);
     if (poll) {
         clearInterval(poll);
     }
 
-    if (useTime) {
+    if (useTime && !timedOut) {
         const fields = fs.readFileSync(timeFile, 'utf-8').trim().split('\n').pop()!.split(' ').map(Number);
         fs.rmSync(timeFile, { force: true });
         const [, user, system, peakKb] = fields;
         return { wallMs, cpuMs: (user + system) * 1000, peakRssMb: peakKb / 1024, exitCode, stdout, stderr };
     }
+    fs.rmSync(timeFile, { force: true });
     return { wallMs, cpuMs: Number.NaN, peakRssMb: polledPeakKb / 1024, exitCode, stdout, stderr };
 }
 

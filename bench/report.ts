@@ -92,7 +92,9 @@ function targetsOf(input: ReportInput): Target[] {
         { name: 'Go to definition, p95', goal: '< 10 ms', measured: lsp?.definition.p95Ms, limit: 10, unit: 'ms' },
         { name: '200-node preview (graph, layout, SVG)', goal: '< 300 ms', measured: preview(200), limit: 300, unit: 'ms' },
         { name: '1,000-node preview (graph, layout, SVG)', goal: '< 1.5 s', measured: preview(1000), limit: 1500, unit: 'ms' },
-        { name: 'Server memory after start-up (RSS, an upper bound of the heap)', goal: '< 600 MB', measured: lsp?.residentMb, limit: 600, unit: 'MB' }
+        lsp?.heapMb === undefined
+            ? { name: 'Server memory after start-up (RSS, an upper bound of the heap)', goal: '< 600 MB', measured: lsp?.residentMb, limit: 600, unit: 'MB' }
+            : { name: 'Server heap after start-up (after a full GC)', goal: '< 600 MB', measured: lsp.heapMb, limit: 600, unit: 'MB' }
     ];
 }
 
@@ -168,7 +170,10 @@ export function formatReport(input: ReportInput): string {
             latencyRow('Go to definition', lsp.definition),
             latencyRow('Edit to updated lineage graph', lsp.editToGraph)
         ]), '');
-        parts.push(`Server resident memory after the start-up build: ${mb(lsp.residentMb)} (peak ${mb(lsp.peakResidentMb)}).`, '');
+        const heap = lsp.heapMb === undefined
+            ? 'The server has no `mlarch/debug/memory` request, so its heap is not reported; the resident memory is an upper bound.'
+            : `JavaScript heap after a full garbage collection: ${mb(lsp.heapMb)}.`;
+        parts.push(`Server resident memory after the start-up build: ${mb(lsp.residentMb)} (peak ${mb(lsp.peakResidentMb)}). ${heap}`, '');
     }
 
     if (input.preview) {

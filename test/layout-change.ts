@@ -25,10 +25,10 @@ export interface LayoutChange {
 const LAYER_GAP = 20;
 
 /**
- * Compares two layouts on the nodes they share. A node changed when its layer index differs
- * (layers that hold only new nodes are not counted, so a new layer does not shift the others)
- * or when another node of the same parent and layer, in both layouts, is above it in one and
- * below it in the other.
+ * Compares two layouts on the nodes they share. A node changed when its layer index differs.
+ * Layers that contain only new nodes are not counted, so a new layer does not shift the others.
+ * A node also changed when another node of the same parent and layer, in both layouts, is above
+ * it in one and below it in the other.
  */
 export function compareLayouts(first: readonly PlacedNode[], second: readonly PlacedNode[]): LayoutChange {
     const secondIds = new Set(second.map(node => node.id));

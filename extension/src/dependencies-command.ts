@@ -19,8 +19,8 @@ const DESCRIPTIONS: Record<DependencyKind, string> = {
  * preview's dependency view of the model. For a job it lists the related elements that the
  * server computed in VS Code's references peek view, or shows a message when there are none.
  *
- * @param previews resolves to the preview controller once the language client runs; the command
- *     is registered before, because the first code lenses may arrive right after the client starts
+ * @param previews resolves to the preview controller once the language client runs. The command
+ *     is registered earlier, because the first code lenses may arrive right after the client starts.
  */
 export function registerShowDependenciesCommand(log: vscode.LogOutputChannel, previews: Promise<PreviewController>): vscode.Disposable {
     return vscode.commands.registerCommand(SHOW_DEPENDENCIES_COMMAND, async (args?: ShowDependenciesArguments) => {

@@ -15,7 +15,7 @@ export const SHOW_DEPENDENCIES_AT_CURSOR_COMMAND = 'mlarch.showModelDependencies
  */
 export function registerEditorSync(client: LanguageClient, previews: PreviewController, log: vscode.LogOutputChannel): vscode.Disposable {
     let timer: NodeJS.Timeout | undefined;
-    /** Incremented per request, so a slow answer for an earlier cursor position is dropped. */
+    /** Incremented per request, so a slow response for an earlier cursor position is dropped. */
     let generation = 0;
 
     const schedule = (editor: vscode.TextEditor | undefined): void => {
@@ -65,7 +65,10 @@ async function showDependenciesAtCursor(client: LanguageClient, previews: Previe
         void vscode.window.showErrorMessage(`Could not find the element at the cursor: ${reason}`);
         return;
     }
-    const model = result.reference?.kind === 'model' ? result.reference : result.element?.kind === 'model' ? result.element : undefined;
+    let model = result.reference?.kind === 'model' ? result.reference : undefined;
+    if (!model && result.element?.kind === 'model') {
+        model = result.element;
+    }
     if (!model) {
         void vscode.window.showInformationMessage('The cursor is not on a model. Place it on a model declaration or on a reference to a model.');
         return;

@@ -13,10 +13,13 @@ import { parseWebviewMessage } from './webview-messages.js';
 
 export const PREVIEW_VIEW_TYPE = 'mlarch.preview';
 
+/** Context key that is true while a preview panel exists; package.json shows the export commands only then. */
+export const PREVIEW_OPEN_CONTEXT = 'mlarch.previewOpen';
+
 /** Time to wait after a workspace build before fetching the graph, so a burst of keystrokes costs one fetch. */
 const REFRESH_DELAY_MS = 150;
 
-/** Time to wait for the webview to answer an export request before reporting that it did not. */
+/** Time to wait for the webview's response to an export request before reporting a timeout. */
 const EXPORT_TIMEOUT_MS = 60_000;
 
 /**
@@ -29,9 +32,9 @@ export class PreviewController implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     private request: ViewRequest = { view: 'building-blocks' };
     private refreshTimer: NodeJS.Timeout | undefined;
-    /** Incremented per graph request, so a slow older answer never replaces a newer one. */
+    /** Incremented per graph request, so a slow older response never replaces a newer one. */
     private requestGeneration = 0;
-    /** Export requested by a command and not yet answered by the webview. */
+    /** Export that a command requested and the webview has not responded to yet. */
     private pendingExport: { format: ExportImageFormat; timer: NodeJS.Timeout } | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private readonly graphPosted = new vscode.EventEmitter<ArchitectureGraph>();
@@ -82,7 +85,7 @@ export class PreviewController implements vscode.Disposable {
         this.request = { ...this.parametersOf(request.view), ...request };
         const opened = this.panel !== undefined;
         this.show();
-        // A new panel asks for the graph itself once its script has loaded.
+        // A new panel requests the graph itself once its script has loaded.
         if (opened) {
             void this.refresh();
         }
@@ -103,6 +106,7 @@ export class PreviewController implements vscode.Disposable {
 
     private attach(panel: vscode.WebviewPanel): void {
         this.panel = panel;
+        void vscode.commands.executeCommand('setContext', PREVIEW_OPEN_CONTEXT, true);
         panel.webview.options = this.webviewOptions();
         const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview', 'preview.js'));
         panel.webview.html = renderPreviewHtml({
@@ -113,6 +117,7 @@ export class PreviewController implements vscode.Disposable {
         panel.webview.onDidReceiveMessage(message => this.onMessage(message), undefined, this.disposables);
         panel.onDidDispose(() => {
             this.panel = undefined;
+            void vscode.commands.executeCommand('setContext', PREVIEW_OPEN_CONTEXT, false);
             this.cancelPendingExport();
             this.log.info('Preview closed.');
         }, undefined, this.disposables);
@@ -162,7 +167,7 @@ export class PreviewController implements vscode.Disposable {
         this.cancelPendingExport();
         const timer = setTimeout(() => {
             this.pendingExport = undefined;
-            this.log.error(`The preview did not answer the ${format.toUpperCase()} export request within ${EXPORT_TIMEOUT_MS / 1000} s.`);
+            this.log.error(`The preview did not respond to the ${format.toUpperCase()} export request within ${EXPORT_TIMEOUT_MS / 1000} s.`);
             void vscode.window.showErrorMessage(`Exporting the preview as ${format.toUpperCase()} timed out. Wait until the diagram is drawn and try again.`);
         }, EXPORT_TIMEOUT_MS);
         this.pendingExport = { format, timer };

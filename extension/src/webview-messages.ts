@@ -16,7 +16,7 @@ const MAX_SVG_SIDE = 1_000_000;
 
 const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
 
-/** How the base64 text of every PNG file starts: the eight signature bytes 89 50 4E 47 0D 0A 1A 0A. */
+/** Base64 prefix of every PNG file: its eight signature bytes 89 50 4E 47 0D 0A 1A 0A. */
 const PNG_SIGNATURE_BASE64 = 'iVBORw0KGgo';
 
 /**

@@ -1,8 +1,8 @@
 /**
- * Export of the drawn view as an SVG or PNG image. Both draw the current layout again with
- * literal colours, without the preview's hover, search and selection marks and without
- * diagnostic badges: the light print palette, or the current theme's colours as read from VS
- * Code's CSS variables at the moment of the export. PNG draws that SVG on an offscreen canvas.
+ * Export of the drawn view as an SVG or PNG image. Both draw the current layout again, without
+ * the preview's hover, search and selection marks and without diagnostic badges. The colours
+ * are literal: the light print palette, or the current theme's colours as read from VS Code's
+ * CSS variables at the moment of the export. PNG draws that SVG on an offscreen canvas.
  */
 import type { PaletteColors } from '../../language/src/graph/diagram-style.js';
 import type { LaidOutGraph } from '../../language/src/graph/elk-layout.js';

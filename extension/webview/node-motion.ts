@@ -13,7 +13,7 @@ export const MOTION_MS = 280;
 const MIN_DISTANCE = 0.5;
 
 /**
- * Starts the transition of a freshly inserted drawing. `previous` holds the top-left corners of
+ * Starts the transition of a freshly inserted drawing. `previous` contains the top-left corners of
  * the nodes in the drawing it replaced. Resolves when the transition has ended, at once when
  * nothing moves or the user asked the system for reduced motion.
  */

@@ -145,7 +145,7 @@ export class PanZoom {
         return this.hostSize().width / this.view.width;
     }
 
-    /** The visible area of the diagram, in diagram units. */
+    /** Returns the visible area of the diagram, in diagram units. */
     visibleArea(): Box {
         return { ...this.view };
     }

@@ -64,8 +64,8 @@ body {
 .menu {
     position: absolute; top: calc(100% + 4px); left: 0; z-index: 10; min-width: 13em;
     display: flex; flex-direction: column; gap: 2px; padding: 4px;
-    background: var(--vscode-menu-background, var(--vscode-editorWidget-background, #f6f8fa));
-    color: var(--vscode-menu-foreground, inherit);
+    background: var(--vscode-menu-background, var(--vscode-editorWidget-background, var(--vscode-editor-background, #ffffff)));
+    color: var(--vscode-menu-foreground, var(--vscode-editor-foreground, inherit));
     border: 1px solid var(--vscode-menu-border, var(--vscode-widget-border, rgba(128, 128, 128, 0.45)));
     border-radius: 5px;
     box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0, 0, 0, 0.25));
@@ -119,6 +119,9 @@ body.vscode-high-contrast .mlarch-diagram .edge-line, body.vscode-high-contrast-
 body.vscode-high-contrast .mlarch-diagram .node.selected > .node-shape, body.vscode-high-contrast-light .mlarch-diagram .node.selected > .node-shape,
 body.vscode-high-contrast .mlarch-diagram .node:focus-visible > .node-shape, body.vscode-high-contrast-light .mlarch-diagram .node:focus-visible > .node-shape {
     stroke: var(--vscode-contrastActiveBorder, var(--vscode-focusBorder, currentColor)); stroke-width: 3.5; stroke-dasharray: 4 2;
+}
+body.vscode-high-contrast .view-switch button[aria-pressed="true"], body.vscode-high-contrast-light .view-switch button[aria-pressed="true"] {
+    outline: 1px solid var(--vscode-contrastActiveBorder, currentColor); outline-offset: -2px;
 }
 body.vscode-high-contrast .toolbar button:hover, body.vscode-high-contrast-light .toolbar button:hover {
     outline: 1px dashed var(--vscode-contrastActiveBorder, currentColor); outline-offset: -1px;

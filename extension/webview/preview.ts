@@ -21,7 +21,7 @@ import { installStyles } from './preview-styles.js';
 import { createSvgDom } from './svg-dom.js';
 import { Toolbar, VIEW_LABELS } from './toolbar.js';
 
-/** What the webview stores with setState, so a window reload restores the view. The extension reads `request`. */
+/** State that the webview stores with setState, so a window reload restores the view. The extension reads `request`. */
 interface PreviewState {
     request: ViewRequest;
     hiddenKinds?: ElementKind[];
@@ -219,7 +219,7 @@ class Preview {
             const hidden = graph.nodes.length - layout.nodes.length;
             const status = `${count(layout.nodes.length, 'element')} · ${count(layout.edges.length, 'relation')}${hidden > 0 ? ` · ${hidden} hidden` : ''}`;
             this.finishRender('ready', focusText(graph) ? `${focusText(graph)} · ${status}` : status);
-            this.toolbar.status.title = 'Click an element to open its definition, double-click a model to show its dependencies. Drag to pan, scroll to zoom.';
+            this.toolbar.status.title = 'Click an element to open its definition. Double-click a model (or press Shift+Enter on it) to show its dependencies. Drag to pan, scroll to zoom.';
         }
     }
 
@@ -410,7 +410,11 @@ class Preview {
         });
         this.canvas.addEventListener('dblclick', event => this.openFocusedView(event.target));
         this.canvas.addEventListener('keydown', event => {
-            if (event.key === 'Enter' || event.key === ' ') {
+            if (event.key === 'Enter' && event.shiftKey) {
+                // The keyboard form of a double-click.
+                this.openFocusedView(event.target);
+                event.preventDefault();
+            } else if (event.key === 'Enter' || event.key === ' ') {
                 if (this.reveal(event.target)) {
                     event.preventDefault();
                 }

@@ -1,7 +1,7 @@
 /**
  * The preview's toolbar: view switch, the parameters of the model-dependency and workflow views,
- * search, the element-kind filter, zoom, export and the status line. It holds no state of its
- * own beyond its controls, and reports user actions through ToolbarActions.
+ * search, the element-kind filter, zoom, export and the status line. It keeps no state beyond
+ * its controls, and reports user actions through ToolbarActions.
  */
 import { DEFAULT_DEPENDENCY_HOPS, type ElementKind, type ViewKind } from '../../language/src/graph/graph-model.js';
 import { kindCaptionOf } from '../../language/src/graph/node-content.js';

@@ -4,7 +4,7 @@ import type { ViewRequest } from './protocol.js';
 /** A simple or qualified element name, as the grammar's QualifiedName rule reads it. */
 const QUALIFIED_NAME = /^[_a-zA-Z]\w*(\.[_a-zA-Z]\w*)*$/;
 
-/** Longest name a view request may carry; far longer than any real qualified name. */
+/** Maximum length of a name in a view request, far above any real qualified name. */
 const MAX_NAME_LENGTH = 1000;
 
 /**

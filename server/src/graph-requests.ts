@@ -10,7 +10,7 @@ import { ElementAtRequest, GraphRequest, WorkspaceBuiltNotification } from '../.
 import { checkViewRequest } from '../../language/src/view-request.js';
 
 /**
- * Answers graph and element-at requests from the preview and tells clients when a workspace
+ * Handles the preview's graph and element-at requests, and notifies clients when a workspace
  * build has finished, so open previews fetch the new graph.
  */
 export function registerGraphRequests(connection: Connection, shared: LangiumSharedServices, services: MlArchServices): void {
@@ -20,7 +20,7 @@ export function registerGraphRequests(connection: Connection, shared: LangiumSha
     connection.onRequest(GraphRequest.method, async (params: unknown, cancelToken): Promise<GraphRequest.Result> => {
         const request = checkViewRequest(params);
         if (typeof request === 'string') {
-            throw new Error(`Invalid graph request: ${request} Views: ${VIEW_KINDS.join(', ')}.`);
+            throw new Error(`Invalid graph request: ${request} The view must be one of ${VIEW_KINDS.join(', ')}.`);
         }
         await shared.workspace.WorkspaceManager.ready;
         // Validated, not only linked, so that each node can carry its errors and warnings.

@@ -80,3 +80,16 @@ export function manyLines(lines: number): string {
 export function unbalancedBraces(count: number): string {
     return `${'{'.repeat(count)}\nmodel M { }\n${'}'.repeat(count)}\n${'group G {'.repeat(count)}\n`;
 }
+
+/**
+ * One line of `\"` pairs after a valid model: every quote opens a string that never closes.
+ * A regular expression for strings rescans to the end at each of them.
+ */
+export function escapedQuotes(length: number): string {
+    return `model M { description "x" }\n${'\\"'.repeat(Math.ceil(length / 2))}`;
+}
+
+/** One line of `-`, which starts `->` but is an unexpected character alone. */
+export function dashes(length: number): string {
+    return '-'.repeat(length);
+}

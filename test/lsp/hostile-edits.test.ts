@@ -1,7 +1,8 @@
 /**
  * Feeds the bundled language server a sequence of hostile edits over JSON-RPC, as an editor
- * would send them: unbalanced braces, a 5 MB line, random UTF-16 code units with unpaired
- * surrogates, NUL characters, 2,000 nested groups, 100,000 lines and a burst of keystrokes.
+ * would send them: unbalanced braces, lines of 5 MB (a string, keywords, random characters,
+ * escaped quotes, dashes), random UTF-16 code units with unpaired surrogates, NUL characters,
+ * 2,000 nested groups, 100,000 lines and a burst of keystrokes.
  * After each edit the server must publish diagnostics inside the document, answer hover,
  * completion, document symbols and both graph views with a result or an error response, and
  * stay alive. The workspace is a temporary copy of examples/getting-started.
@@ -16,7 +17,7 @@ import { ResponseError } from 'vscode-jsonrpc/node';
 import type { Hover, Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { LineTable } from '../fuzz/checks.js';
-import { keywordSoup, longStringLine, manyLines, nestedGroups, randomCharacters, unbalancedBraces } from '../fuzz/big-inputs.js';
+import { dashes, escapedQuotes, keywordSoup, longStringLine, manyLines, nestedGroups, randomCharacters, unbalancedBraces } from '../fuzz/big-inputs.js';
 import { SeededRandom } from '../fuzz/random.js';
 import { ServerProcess } from './server-process.js';
 
@@ -111,6 +112,8 @@ const STEPS: HostileStep[] = [
     { name: '5 MB string on one line', changes: () => fullText(longStringLine(5_000_000)) },
     { name: '5 MB line of keywords', changes: () => fullText(keywordSoup(5_000_000)) },
     { name: '5 MB of random characters', changes: () => fullText(randomCharacters(5_000_000)) },
+    { name: '5 MB of escaped quotes', changes: () => fullText(escapedQuotes(5_000_000)) },
+    { name: '5 MB of dashes', changes: () => fullText(dashes(5_000_000)) },
     { name: 'random code units with unpaired surrogates', changes: () => fullText(randomCodeUnits(200_000, 7)) },
     { name: 'NUL characters inside valid text', changes: () => fullText(VALID_TEXT.replace('ranking', `rank${'\u0000'.repeat(10_000)}ing`)) },
     { name: 'insertion inside a surrogate pair', changes: () => [...fullText(`model M "\u{1F600}" { }`), ...insertAt(`model M "\u{1F600}" { }`, 10, '\uD800x')] },

@@ -28,8 +28,10 @@ const MISSING_METADATA_CODES = [
 
 interface GraphResult {
     view: string;
-    nodes: Array<{ id: string; kind: string; column?: number }>;
+    nodes: Array<{ id: string; kind: string; column?: number; diagnostics?: { errors: number; warnings: number; messages: Array<{ message: string }> } }>;
     edges: Array<{ source: string; target: string }>;
+    focus?: string;
+    parameters?: { model?: string; hops?: number };
 }
 
 /** Returns the position of `offset` in `text` as zero-based line and character. */
@@ -221,7 +223,38 @@ describe('language server process', () => {
     test('graph request rejects bad view', async () => {
         await assert.rejects(
             withTimeout(connection.sendRequest('mlarch/graph', { view: 'sideways' }), 'the graph error'),
-            /view must be one of building-blocks, lineage/);
+            /unknown view "sideways"\. Views: building-blocks, lineage/);
+    });
+
+    test('graph nodes carry their diagnostics', async () => {
+        const blocks = await withTimeout(connection.sendRequest<GraphResult>('mlarch/graph', { view: 'building-blocks' }), 'the building-blocks graph');
+        const churn = blocks.nodes.find(node => node.id === 'ChurnPredictor')?.diagnostics;
+        assert.ok(churn, 'ChurnPredictor carries its missing-metadata diagnostics');
+        assert.equal(churn.errors + churn.warnings, MISSING_METADATA_CODES.length);
+        assert.ok(churn.messages.every(item => item.message.includes('ChurnPredictor')));
+        assert.equal(blocks.nodes.find(node => node.id === 'ProductRanker')?.diagnostics, undefined, 'the complete model has none');
+    });
+
+    test('model dependency graph request', async () => {
+        const graph = await withTimeout(
+            connection.sendRequest<GraphResult>('mlarch/graph', { view: 'model-dependencies', model: 'ProductRanker', hops: 1 }),
+            'the model dependency graph');
+        assert.equal(graph.view, 'model-dependencies');
+        assert.equal(graph.focus, 'ProductRanker');
+        assert.deepEqual(graph.parameters, { model: 'ProductRanker', hops: 1 });
+        assert.ok(graph.nodes.length > 1, 'the model has neighbours');
+        await assert.rejects(
+            withTimeout(connection.sendRequest('mlarch/graph', { view: 'model-dependencies', hops: -2 }), 'the hop count error'),
+            /invalid hop count -2/);
+    });
+
+    test('element at a position', async () => {
+        const text = readWorkspaceFile('ml.mlarch');
+        const offset = text.indexOf('ChurnPredictor "Churn Predictor"') + 3;
+        const result = await withTimeout(connection.sendRequest('mlarch/elementAt', { uri: uriOf('ml.mlarch'), position: positionAt(text, offset) }), 'the element at the position');
+        assert.deepEqual(result, { element: { id: 'ChurnPredictor', kind: 'model' } });
+        const unknown = await withTimeout(connection.sendRequest('mlarch/elementAt', { uri: uriOf('absent.mlarch'), position: { line: 0, character: 0 } }), 'the unknown document');
+        assert.deepEqual(unknown, {});
     });
 
     test('didChange publishes new diagnostics', async () => {

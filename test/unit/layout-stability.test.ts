@@ -1,9 +1,9 @@
 /**
  * Layout stability: after a small edit, the diagram keeps its shape. The test lays out a
- * generated 200-node lineage graph, adds one job, lays it out again with the first layout as
- * hints (as the preview does), and counts the nodes that changed layer or changed order with
- * another node of their layer (see test/layout-change.ts). A second case does the same with a
- * compound view of the Netflix example, where ELK lays out nested nodes.
+ * generated 200-node lineage graph and adds one job. It lays the graph out again with the first
+ * layout as hints, as the preview does, and counts the nodes that changed layer or changed order
+ * with another node of their layer (see test/layout-change.ts). A second case does the same with
+ * a compound view of the Netflix example, where ELK lays out nested nodes.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * Validation of the messages that the preview webview posts to the extension, and of the view
- * requests that the server and the extension accept; plus the webview's kind filter.
+ * Validation of the messages that the preview webview posts to the extension and of the view
+ * requests that the server and the extension accept. Also the webview's kind filter.
  */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

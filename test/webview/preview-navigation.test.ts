@@ -67,7 +67,8 @@ describe('preview navigation of the Netflix lineage view', () => {
         const canvas = await canvasRect(page);
         for (const node of lineage.nodes) {
             const rect = await nodeScreenRect(page, node.id);
-            assert.ok(rect && contains(canvas, rect), `${node.id} ${JSON.stringify(rect)} lies outside the canvas ${JSON.stringify(canvas)} after fit`);
+            assert.ok(rect, `${node.id} is drawn`);
+            assert.ok(contains(canvas, rect), `${node.id} ${JSON.stringify(rect)} lies outside the canvas ${JSON.stringify(canvas)} after fit`);
         }
     });
 
@@ -111,12 +112,14 @@ describe('preview navigation of the Netflix lineage view', () => {
         const drawing = await readDrawing(page);
         const far = drawing.nodes.reduce((best, node) => node.box.x + node.box.y > best.box.x + best.box.y ? node : best);
         const before = await nodeScreenRect(page, far.id);
-        assert.ok(before && !contains(canvas, before), `${far.id} should be out of view before the highlight`);
+        assert.ok(before, `${far.id} is drawn`);
+        assert.ok(!contains(canvas, before), `${far.id} should be out of view before the highlight`);
 
         await page.evaluate(id => window.postMessage({ type: 'highlight', id }, '*'), far.id);
         await page.waitForFunction(id => [...document.querySelectorAll<SVGGElement>('g.node.selected')].some(group => group.dataset.id === id), far.id);
         const after = await nodeScreenRect(page, far.id);
-        assert.ok(after && contains(canvas, after), `${far.id} ${JSON.stringify(after)} should be inside the canvas ${JSON.stringify(canvas)}`);
+        assert.ok(after, `${far.id} is drawn`);
+        assert.ok(contains(canvas, after), `${far.id} ${JSON.stringify(after)} should be inside the canvas ${JSON.stringify(canvas)}`);
         assert.deepEqual(await nodesWithClass(page, 'selected'), [far.id]);
     });
 
@@ -189,6 +192,41 @@ describe('preview navigation of the Netflix lineage view', () => {
         const posted = await postedMessages(page);
         assert.deepEqual(posted.at(-1), { type: 'setView', view: 'model-dependencies', model: 'SearchRanking' });
         assert.equal(posted.at(-2)?.type, 'reveal', 'the clicks of the double-click reveal the model too');
+    });
+
+    test('edit slides moved nodes into place', async () => {
+        const page = preview.page;
+        await showGraph(page, lineage);
+        // Removing the first source moves the nodes below it; the preview animates the change.
+        const removed = lineage.nodes.find(node => node.column === 0)!;
+        const edited: ArchitectureGraph = {
+            ...lineage,
+            nodes: lineage.nodes.filter(node => node !== removed),
+            edges: lineage.edges.filter(edge => edge.source !== removed.id && edge.target !== removed.id)
+        };
+
+        await page.evaluate(() => {
+            const record = { moved: 0, animating: false };
+            (window as unknown as { __motion: typeof record }).__motion = record;
+            new MutationObserver(mutations => {
+                for (const mutation of mutations) {
+                    const target = mutation.target as Element;
+                    if (mutation.attributeName === 'style' && target.matches('g.node') && (target as SVGGElement).style.transform) {
+                        record.moved++;
+                    }
+                    if (mutation.attributeName === 'data-animating' && target.hasAttribute('data-animating')) {
+                        record.animating = true;
+                    }
+                }
+            }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['style', 'data-animating'] });
+        });
+        await showGraph(page, edited);
+
+        const motion = await page.evaluate(() => (window as unknown as { __motion: { moved: number; animating: boolean } }).__motion);
+        assert.ok(motion.animating, 'the preview marked the transition');
+        assert.ok(motion.moved > 0, 'moved nodes slid from their old positions');
+        const leftover = await page.evaluate(() => [...document.querySelectorAll<SVGGElement>('g.node')].filter(group => group.style.transform !== '').length);
+        assert.equal(leftover, 0, 'once drawn, nodes sit at their layout positions');
     });
 
     test('theme change restyles without a redraw', async () => {

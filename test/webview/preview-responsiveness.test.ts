@@ -1,8 +1,8 @@
 /**
- * Browser test of the preview with a generated 200-node lineage graph: layout runs in a worker
- * so the page keeps responding, a slow layout shows the spinner, a newer graph replaces an older
- * one that is still being laid out, and adding one element keeps the layout in place. See
- * harness.ts for the page setup and test/layout-change.ts for the stability measure.
+ * Browser test of the preview with a generated 200-node lineage graph. Layout runs in a worker,
+ * so the page keeps responding, and a slow layout shows the spinner. A newer graph replaces an
+ * older one that is still being laid out, and adding one element keeps the layout in place.
+ * See harness.ts for the page setup and test/layout-change.ts for the stability measure.
  */
 import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -19,14 +19,15 @@ const MAX_CHANGED_SHARE = 0.05;
 const SPINNER_DELAY_MS = 500;
 
 /**
- * Longest pause of the page's main thread allowed while the worker lays out 200 nodes. The main
- * thread still builds the ELK input and draws the result, which takes well under this on the
- * 2-core test machine; a layout on the main thread blocks it for seconds.
+ * Maximum pause of the page's main thread while the worker lays out 200 nodes. The main
+ * thread still builds the ELK input and draws the result: its longest pause was 285 ms on a
+ * busy 2-core machine, where the layout itself took about 5 s and would block the page that
+ * long on the main thread.
  */
-const MAX_MAIN_THREAD_PAUSE_MS = 400;
+const MAX_MAIN_THREAD_PAUSE_MS = 800;
 
 interface Timing {
-    /** Longest gap between two ticks of a 10 ms interval timer during the layout. */
+    /** Maximum gap between two ticks of a 10 ms interval timer during the layout. */
     longestPause: number;
     /** Milliseconds from posting the graph to the next drawing. */
     total: number;
@@ -88,7 +89,8 @@ describe('preview with a 200-node graph', () => {
         await preview?.page.close();
     });
 
-    test('layout leaves the main thread free', () => {
+    test('layout leaves the main thread free', context => {
+        context.diagnostic(`layout and drawing took ${first.total.toFixed(0)} ms; longest main-thread pause ${first.longestPause.toFixed(0)} ms; spinner ${first.spinnerShown ? 'shown' : 'not shown'}`);
         assert.equal(firstDrawing.length, 200);
         assert.ok(first.longestPause < MAX_MAIN_THREAD_PAUSE_MS,
             `the main thread paused for ${first.longestPause.toFixed(0)} ms during a ${first.total.toFixed(0)} ms layout`);

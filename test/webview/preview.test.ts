@@ -1,8 +1,8 @@
 /**
- * Browser test of the preview webview with the four views of examples/netflix: each view is
- * drawn without overlapping nodes, every edge connects its nodes, clicking a node posts `reveal`
- * with its source range, and a screenshot of each view in a light and a dark theme is written
- * to test-results/screenshots (see harness.ts; MLARCH_SCREENSHOT_DIR overrides the folder).
+ * Browser test of the preview webview with the four views of examples/netflix. Each view is
+ * drawn without overlapping nodes, every edge connects its nodes, and clicking a node posts
+ * `reveal` with its source range. The test writes a screenshot of each view in a light and a
+ * dark theme to test-results/screenshots (MLARCH_SCREENSHOT_DIR overrides the folder).
  */
 import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +11,7 @@ import { attachDiagnostics } from '../../language/src/graph/graph-diagnostics.js
 import type { ArchitectureGraph, ViewKind, ViewParameters } from '../../language/src/graph/graph-model.js';
 import { collectMlArchFiles, loadWorkspace } from '../../language/src/workspace/load-workspace.js';
 import {
-    ancestorsOf, applyTheme, NETFLIX, openPreview, overlaps, readDrawing, saveScreenshot, showGraph, signedDistanceToBorder,
+    ancestorsOf, applyTheme, contains, NETFLIX, openPreview, overlaps, readDrawing, saveScreenshot, showGraph, signedDistanceToBorder,
     startHarness, stopHarness, type DrawnEdge, type DrawnNode, type OpenPreview
 } from './harness.js';
 
@@ -110,8 +110,7 @@ for (const { view, minNodes, minEdges } of VIEWS) {
             for (const node of graph.nodes.filter(candidate => candidate.parent !== undefined)) {
                 const child = boxes.get(node.id)!;
                 const parent = boxes.get(node.parent!)!;
-                assert.ok(child.x >= parent.x && child.y >= parent.y && child.x + child.width <= parent.x + parent.width
-                    && child.y + child.height <= parent.y + parent.height, `${node.id} lies outside ${node.parent}`);
+                assert.ok(contains(parent, child), `${node.id} ${JSON.stringify(child)} lies outside ${node.parent} ${JSON.stringify(parent)}`);
             }
         });
 

@@ -117,7 +117,12 @@ function literalScheme(colors: PaletteColors): ColorScheme {
  * print palette takes those colours in place of its light defaults.
  */
 export function diagramStylesheet(palette: DiagramPalette, colors?: PaletteColors): string {
-    const scheme = palette === 'vscode' ? VSCODE_SCHEME : colors ? literalScheme(colors) : PRINT_SCHEME;
+    let scheme = PRINT_SCHEME;
+    if (palette === 'vscode') {
+        scheme = VSCODE_SCHEME;
+    } else if (colors) {
+        scheme = literalScheme(colors);
+    }
     const { foreground, background, muted, mix } = scheme;
     const edge = mix(foreground, background, 55);
     const backEdge = scheme.accents.orange;

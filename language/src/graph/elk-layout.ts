@@ -224,9 +224,9 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
 
 /**
  * Adds an edge whose ends lie in different compounds of a SEPARATE_CHILDREN layout as a chain
- * of pieces: from the source to a port on the east side of each compound it leaves, across the
- * common container, and through a port on the west side of each compound it enters to the
- * target. Returns the ids of the pieces in order.
+ * of pieces. The chain runs from the source to a port on the east side of each compound that
+ * the edge leaves, then across the common container. It enters each compound around the target
+ * through a port on the west side. Returns the ids of the pieces in order.
  */
 function addEdgeThroughPorts(edge: GraphEdge, common: string, tree: NodeTree, containers: Map<string, ElkNode>): string[] {
     const ids: string[] = [];

@@ -28,6 +28,10 @@ export function buildArchitectureGraph(documents: Iterable<LangiumDocument>, vie
     }
 }
 
+/** Compares by UTF-16 code units, which unlike localeCompare gives the same order on every machine. */
 function compareStrings(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b) {
+        return 0;
+    }
+    return a < b ? -1 : 1;
 }

@@ -19,12 +19,12 @@ const WALKED_EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>([
 ]);
 
 /**
- * Builds the dependency view of one model: the elements up to `hops` lineage edges upstream of
- * it (training data, the jobs that write it, the models it depends on) and up to `hops` edges
- * downstream (endpoints, experiments, dependent models and their consumers). Upstream and
- * downstream are walked separately, so an element that is only a sibling (upstream of a
- * downstream element) is not included. Nodes carry their lineage column, so the layout reads
- * left to right as the lineage view does.
+ * Builds the dependency view of one model. It shows the elements up to `hops` lineage edges
+ * upstream of the model, such as training data, the jobs that write it and the models it depends
+ * on. It also shows those up to `hops` edges downstream: endpoints, experiments, dependent
+ * models and their consumers. Upstream and downstream are walked separately, so an element
+ * that is only a sibling (upstream of a downstream element) is not included. Nodes carry their
+ * lineage column, so the layout reads left to right as the lineage view does.
  *
  * Throws an error naming the model when no model has that name, or when a simple name fits
  * several models.

@@ -11,7 +11,7 @@ import { findByName } from './name-lookup.js';
 /** An element or workflow step that emits a signal or starts when something happens. */
 type Actor = NamedElement | Step;
 
-/** Who emits each signal and who starts on it, as the workspace declares it. */
+/** Emitters and subscribers of each signal, as the workspace declares them. */
 interface SignalTables {
     emitters: Map<Signal, Actor[]>;
     subscribers: Map<Signal, NamedElement[]>;
@@ -20,15 +20,15 @@ interface SignalTables {
 }
 
 /**
- * Builds the workflow view: each workflow as a compound node holding its steps, with `next`
- * edges for the step order; and how workflows start each other. A signal is a node between the
- * elements or steps that emit it and the workflows and jobs that start on it. `trigger after`
- * draws an edge from the earlier workflow, a monitor's `triggers` an edge from the monitor
- * (unless the monitor reaches the workflow through a signal), and a step that runs another
- * workflow an edge to that workflow.
+ * Builds the workflow view: each workflow as a compound node that contains its steps, with
+ * `next` edges for the step order. Edges show how workflows start each other. A signal is a
+ * node between the elements or steps that emit it and the workflows and jobs that start on it.
+ * `trigger after` draws an edge from the earlier workflow, and a step that runs another workflow
+ * an edge to that workflow. A monitor's `triggers` draws an edge from the monitor, unless the
+ * monitor reaches the workflow through a signal.
  *
  * With `parameters.workflow`, only that workflow is expanded, and the view keeps the signals and
- * edges with one end in it; the workflows at their other ends appear as plain nodes. Throws an
+ * edges with one end in it. The workflows at their other ends appear as plain nodes. Throws an
  * error naming the workflow when none or several fit the name.
  */
 export function buildWorkflowView(workspaces: Workspace[], parameters: ViewParameters): ArchitectureGraph {

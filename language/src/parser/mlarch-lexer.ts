@@ -24,11 +24,13 @@ export const MAX_LEXER_ERRORS = 1_000;
 export const MAX_SKIPPED_CHARACTERS = 10_000;
 
 /**
- * Characters that cannot start an MLArch token. The lexer first runs on the text before the
- * MAX_SKIPPED_CHARACTERS-th of them only, so a file full of them costs little. Inside strings
- * and comments they are valid, so the whole text is lexed when that part stays within the limits.
+ * Characters where the lexer can meet an unexpected character: all but letters, digits, `_`,
+ * whitespace, quotes and the one-character keywords; `-` and `/` start `->` and comments but
+ * fail alone. The lexer first runs on the text before the MAX_SKIPPED_CHARACTERS-th of them
+ * only, so a file full of them costs little. Inside strings and comments they are valid, so the
+ * whole text is lexed when that part stays within the limits.
  */
-const NON_TOKEN_START = /[^\s\w"'/{},.%-]/g;
+const ERROR_CANDIDATE = /[^\s\w"'{},.%]/g;
 
 /**
  * Tokenizes as Langium does, with limits; the parser then sees a truncated file while the
@@ -64,11 +66,11 @@ export class MlArchLexer extends DefaultLexer {
     }
 
     /**
-     * Lexes the text before the MAX_SKIPPED_CHARACTERS-th non-token character first, and returns
+     * Lexes the text before the MAX_SKIPPED_CHARACTERS-th error candidate first, and returns
      * that result when it already reaches a limit of stopAtErrorLimits.
      */
     private tokenizeWithPrescan(text: string, options?: TokenizeOptions): LexerResult {
-        const prescanEnd = offsetOfMatch(text, NON_TOKEN_START, MAX_SKIPPED_CHARACTERS);
+        const prescanEnd = offsetAfterMatch(text, ERROR_CANDIDATE, MAX_SKIPPED_CHARACTERS);
         if (prescanEnd >= 0) {
             const prefix = super.tokenize(text.slice(0, prescanEnd), options);
             if (errorLimitIndex(prefix) >= 0) {
@@ -79,14 +81,14 @@ export class MlArchLexer extends DefaultLexer {
     }
 }
 
-/** Returns the offset of the `count`-th match of a global pattern, or -1 when it matches fewer times. */
-function offsetOfMatch(text: string, pattern: RegExp, count: number): number {
+/** Returns the offset just after the `count`-th match of a global pattern, or -1 when it matches fewer times. */
+function offsetAfterMatch(text: string, pattern: RegExp, count: number): number {
     pattern.lastIndex = 0;
     let seen = 0;
     while (pattern.exec(text) !== null) {
         seen++;
         if (seen === count) {
-            return pattern.lastIndex - 1;
+            return pattern.lastIndex;
         }
     }
     return -1;

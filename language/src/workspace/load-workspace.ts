@@ -8,6 +8,9 @@ import { CONFIG_FILE_NAME, type MlArchConfig } from './mlarch-config.js';
 
 export const MLARCH_EXTENSION = '.mlarch';
 
+/** Files read ahead of the parser while a workspace loads. */
+const READ_AHEAD = 32;
+
 export interface LoadedWorkspace {
     services: MlArchServices;
     documents: LangiumDocument[];
@@ -97,8 +100,21 @@ export async function loadWorkspace(files: string[], config?: MlArchConfig): Pro
     const documentFactory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents: LangiumDocument[] = [];
-    for (const file of files) {
-        const text = await fs.readFile(file, 'utf-8');
+    // Reading ahead of the parser overlaps file I/O with parsing; the window bounds open files.
+    const texts: Array<Promise<string>> = [];
+    const readAhead = (index: number): void => {
+        if (index < files.length) {
+            texts[index] = fs.readFile(files[index], 'utf-8');
+            // The read is awaited in order below; this only keeps a failure before then from counting as unhandled.
+            texts[index].catch(() => undefined);
+        }
+    };
+    for (let index = 0; index < READ_AHEAD; index++) {
+        readAhead(index);
+    }
+    for (const [index, file] of files.entries()) {
+        const text = await texts[index];
+        readAhead(index + READ_AHEAD);
         const document = documentFactory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
         documents.push(document);

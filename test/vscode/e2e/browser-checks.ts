@@ -26,7 +26,8 @@ const MISSING_METADATA_COUNT = 8;
 
 /**
  * Runs the steps of one scenario in order on one page. Each step is one check with one
- * screenshot, named by its id. A step whose required steps failed counts as failed unrun.
+ * screenshot, named by its id and taken before the step's `cleanup`. A step whose required
+ * steps failed counts as failed unrun.
  */
 class Scenario {
     readonly results: CheckResult[] = [];
@@ -35,7 +36,7 @@ class Scenario {
 
     constructor(private readonly page: Page, private readonly screenshotDir: string, private readonly prefix: string) {}
 
-    async step(id: string, name: string, requires: string[], action: () => Promise<void>): Promise<void> {
+    async step(id: string, name: string, requires: string[], action: () => Promise<void>, cleanup?: () => Promise<void>): Promise<void> {
         const failedRequirement = requires.find(required => this.failed.has(required));
         if (failedRequirement !== undefined) {
             this.failed.set(id, name);
@@ -56,6 +57,7 @@ class Scenario {
         await this.page.screenshot({ path: file }).catch((error: unknown) => {
             console.log(`  Taking the screenshot ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
         });
+        await cleanup?.();
     }
 }
 
@@ -115,8 +117,9 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             const rows = page.locator('.suggest-widget .monaco-list-row .label-name');
             await rows.first().waitFor({ timeout: UI_TIMEOUT_MS });
             const labels = (await rows.allInnerTexts()).map(label => label.trim()).sort();
-            await page.keyboard.press('Escape');
             assertEqual(labels, expected, 'suggestions');
+        }, async () => {
+            await page.keyboard.press('Escape');
         });
 
         await scenario.step('go-to-definition', 'F12 jumps to the declaration in another file', ['quick-open'], async () => {
@@ -154,6 +157,7 @@ async function checkNetflix(browser: Browser, server: CodeServer, options: Brows
             await page.keyboard.type('model FraudDetector "Fraud Detector" in Netflix.ModelLayer { }');
             await page.keyboard.press('Escape');
             await previewFrame(page).locator('[data-id="FraudDetector"]').waitFor({ timeout: UI_TIMEOUT_MS });
+            await waitForPreviewIdle(page);
         });
 
         await scenario.step('problems', 'status bar counts the typed model\'s warnings', ['typed-model'], async () => {
