@@ -38,7 +38,7 @@ export interface LikeC4Comparison {
 
 export interface LikeC4Result {
     version: string;
-    /** Why the comparison could not run, when it could not. */
+    /** Reason the comparison could not run, when it could not. */
     error?: string;
     comparisons: LikeC4Comparison[];
 }
@@ -74,7 +74,7 @@ function folderBytes(folder: string, extension: string): number {
 
 /**
  * Compares LikeC4 and MLArch on each size. `measureMlArch` checks a folder with `mlarch check`;
- * `knownMlArch` holds measurements of the same folders made earlier in the run, which are reused.
+ * `knownMlArch` contains measurements of the same folders made earlier in the run, which are reused.
  */
 export async function runLikeC4Comparison(
     sizes: WorkspaceSizeName[],

@@ -23,7 +23,7 @@ export class LspSession {
 
     /** Starts the server; `nodeArgs` go to Node.js before the bundle, such as `--cpu-prof`. */
     constructor(serverBundle: string, nodeArgs: string[] = []) {
-        // MLARCH_DEBUG_REQUESTS asks the server for its debug requests, such as the heap size after GC.
+        // MLARCH_DEBUG_REQUESTS turns on the server's debug requests, such as the heap size after GC.
         this.server = spawn(process.execPath, ['--expose-gc', ...nodeArgs, serverBundle, '--stdio'], {
             stdio: ['pipe', 'pipe', 'pipe'],
             env: { ...process.env, MLARCH_DEBUG_REQUESTS: '1' }
@@ -60,7 +60,7 @@ export class LspSession {
 
     /**
      * Returns the server's JavaScript heap in MB after a full garbage collection, or undefined
-     * when the server does not answer `mlarch/debug/memory` (a debug request it may not have).
+     * when the server does not handle `mlarch/debug/memory` (a debug request it may not have).
      */
     async heapMb(): Promise<number | undefined> {
         try {

@@ -1,7 +1,7 @@
 /**
  * Preview part of the benchmark: for lineage views of about 50, 200 and 1,000 nodes, the time
- * to build the graph from linked documents, lay it out with ELK and render it to SVG, with the
- * shared modules that the preview uses. Each size runs in its own child process.
+ * to build the graph from linked documents, lay it out with ELK and render it to SVG. It uses
+ * the shared modules of the preview, and each size runs in its own child process.
  */
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';

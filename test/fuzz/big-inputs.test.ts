@@ -1,8 +1,8 @@
 /**
- * Limits for pathological documents: each must parse and validate within BOUND_MS without an
- * exception, get diagnostics inside the document, and still answer hover, completion,
- * definition, symbols, folding, semantic tokens and both graph views. The measured times are
- * printed as test diagnostics; the README states them as the tested limits.
+ * Limits for pathological documents. Each must parse and validate within BOUND_MS without an
+ * exception and get diagnostics inside the document. Hover, completion, definition, symbols,
+ * folding, semantic tokens and both graph views must still return without failure. The measured
+ * times are printed as test diagnostics, and the README states them as the tested limits.
  */
 import { describe, test, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -75,7 +75,8 @@ describe('big and pathological inputs', () => {
         const text = keywordSoup(5_000_000);
         const document = await checkInput(t, 'keywords.mlarch', text, [0, 10, text.length]);
         const parserErrors = document.parseResult.parserErrors.length;
-        assert.ok(parserErrors > 0 && parserErrors <= MAX_RECOVERED_ERRORS + 1, `${parserErrors} parser errors`);
+        assert.ok(parserErrors > 0, 'no parser error reported');
+        assert.ok(parserErrors <= MAX_RECOVERED_ERRORS + 1, `${parserErrors} parser errors, more than the recovery limit`);
     });
 
     test('5 MB of random characters', async t => {

@@ -5,7 +5,7 @@
  */
 import { SeededRandom } from './random.js';
 
-/** A platform with `depth - 1` groups nested inside it, so `depth` blocks in all, each closed. */
+/** Returns a platform with `depth - 1` groups nested inside it, so `depth` blocks in all, each closed. */
 export function nestedGroups(depth: number): string {
     let text = 'platform P {\n';
     for (let level = 1; level < depth; level++) {
@@ -14,7 +14,7 @@ export function nestedGroups(depth: number): string {
     return text + '}\n'.repeat(depth);
 }
 
-/** One line of about `length` characters: a platform whose description is a single long string. */
+/** Returns one line of about `length` characters: a platform whose description is a single long string. */
 export function longStringLine(length: number): string {
     const prefix = 'platform P { description "';
     const suffix = '" }';
@@ -23,7 +23,7 @@ export function longStringLine(length: number): string {
 
 const SOUP_WORDS = ['model', '{', '}', 'task', 'ranking', 'uses', 'in', '"s"', 'x', '.', ',', 'group', 'baseline', '1', 'trained', 'on', '->', '%'];
 
-/** One line of about `length` characters of random MLArch keywords, names and punctuation. */
+/** Returns one line of about `length` characters of random MLArch keywords, names and punctuation. */
 export function keywordSoup(length: number, seed = 1): string {
     const random = new SeededRandom(seed);
     const words: string[] = [];
@@ -37,10 +37,10 @@ export function keywordSoup(length: number, seed = 1): string {
 }
 
 /**
- * `length` random printable ASCII characters on one line, like a pasted binary or minified file.
- * Quotes, braces and slashes are left out: a quote turns long stretches into a string, `//`
- * turns the rest of the line into a comment and braces hit the nesting limit, and each would end
- * the lexer errors that this input is for.
+ * Returns `length` random printable ASCII characters on one line, like a pasted binary or
+ * minified file. Quotes, braces and slashes are left out because each would end the lexer
+ * errors that this input is for. A quote turns long stretches into a string, `//` turns the
+ * rest of the line into a comment, and braces hit the nesting limit.
  */
 export function randomCharacters(length: number, seed = 1): string {
     const alphabet = [...Array(94).keys()].map(index => String.fromCharCode(33 + index)).filter(character => !'"\'{}/'.includes(character)).join('');
@@ -56,7 +56,7 @@ export function randomCharacters(length: number, seed = 1): string {
     return text;
 }
 
-/** A valid file of `lines` lines: datasets of ten lines each. */
+/** Returns a valid file of `lines` lines: datasets of ten lines each. */
 export function manyLines(lines: number): string {
     const blocks: string[] = [];
     for (let index = 0; blocks.length * 10 < lines; index++) {
@@ -82,14 +82,14 @@ export function unbalancedBraces(count: number): string {
 }
 
 /**
- * One line of `\"` pairs after a valid model: every quote opens a string that never closes.
- * A regular expression for strings rescans to the end at each of them.
+ * Returns one line of `\"` pairs after a valid model. Every quote opens a string that never
+ * closes, which a regular expression for strings rescans to the end of the text.
  */
 export function escapedQuotes(length: number): string {
     return `model M { description "x" }\n${'\\"'.repeat(Math.ceil(length / 2))}`;
 }
 
-/** One line of `-`, which starts `->` but is an unexpected character alone. */
+/** Returns one line of `-`, which starts `->` but is an unexpected character alone. */
 export function dashes(length: number): string {
     return '-'.repeat(length);
 }

@@ -105,7 +105,7 @@ function probeOffsets(text: string, random: SeededRandom, count = PROBES_PER_CAS
     return offsets;
 }
 
-/** Every offset of a short text, or `count` evenly spaced offsets of a longer one. */
+/** Returns every offset of a short text, or `count` evenly spaced offsets of a longer one. */
 export function spreadOffsets(text: string, count: number): number[] {
     if (text.length + 1 <= count) {
         return Array.from({ length: text.length + 1 }, (_, index) => index);

@@ -125,7 +125,7 @@ class CaseRun {
         process.on('unhandledRejection', onRejection);
         try {
             await this.runAll();
-            // Give rejected promises that nobody awaits one turn of the event loop to surface.
+            // Give rejected promises that no code awaits one turn of the event loop to surface.
             await new Promise(resolve => setImmediate(resolve));
         } finally {
             process.off('unhandledRejection', onRejection);
@@ -150,9 +150,9 @@ class CaseRun {
         if (!target) {
             return;
         }
-        const wanted = this.options.phases;
+        const requestedPhases = this.options.phases;
         for (const phase of FEATURE_PHASES) {
-            if (wanted && !wanted.has(phase)) {
+            if (requestedPhases && !requestedPhases.has(phase)) {
                 continue;
             }
             await this.timed(phase, () => this.runPhase(phase, target));
@@ -242,23 +242,23 @@ class CaseRun {
     }
 
     /** Records a `range-<phase>` failure when the range lies outside the document of `uri`. */
-    private checkRange(uri: string, range: RangeLike | undefined, what: string): void {
+    private checkRange(uri: string, range: RangeLike | undefined, subject: string): void {
         const table = this.lineTables.get(uri);
         if (!table) {
-            this.fail(`range-${this.currentPhase}`, this.currentPhase, `${what} points into ${uri}, which is not a document of the workspace`);
+            this.fail(`range-${this.currentPhase}`, this.currentPhase, `${subject} points into ${uri}, which is not a document of the workspace`);
             return;
         }
         const problem = table.rangeProblem(range);
         if (problem) {
-            this.fail(`range-${this.currentPhase}`, this.currentPhase, `${what}: ${problem}`);
+            this.fail(`range-${this.currentPhase}`, this.currentPhase, `${subject}: ${problem}`);
         }
     }
 
     /** Checks the ranges of text edits and applies them, which fails on overlapping edits. */
-    private checkEdits(uri: string, edits: readonly TextEdit[], what: string): string | undefined {
+    private checkEdits(uri: string, edits: readonly TextEdit[], subject: string): string | undefined {
         const failuresBefore = this.failures.length;
         for (const edit of edits) {
-            this.checkRange(uri, edit.range, what);
+            this.checkRange(uri, edit.range, subject);
         }
         const name = [...this.fuzzCase.files.keys()].find(file => fuzzUri(file).toString() === uri);
         const text = name === undefined ? undefined : this.fuzzCase.files.get(name);
@@ -268,18 +268,18 @@ class CaseRun {
         try {
             return TextDocument.applyEdits(TextDocument.create(uri, 'mlarch', 0, text), [...edits]);
         } catch (error) {
-            this.fail(`overlapping-edits-${this.currentPhase}`, this.currentPhase, `${what}: ${describeValue(error)}`);
+            this.fail(`overlapping-edits-${this.currentPhase}`, this.currentPhase, `${subject}: ${describeValue(error)}`);
             return undefined;
         }
     }
 
-    private checkWorkspaceEdit(edit: WorkspaceEdit | undefined | null, what: string): void {
+    private checkWorkspaceEdit(edit: WorkspaceEdit | undefined | null, subject: string): void {
         for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
-            this.checkEdits(uri, edits, what);
+            this.checkEdits(uri, edits, subject);
         }
         for (const change of edit?.documentChanges ?? []) {
             if ('edits' in change) {
-                this.checkEdits(change.textDocument.uri, change.edits.filter((item): item is TextEdit => 'range' in item), what);
+                this.checkEdits(change.textDocument.uri, change.edits.filter((item): item is TextEdit => 'range' in item), subject);
             }
         }
     }
@@ -375,9 +375,9 @@ class CaseRun {
             return;
         }
         const items = await provider.prepareCallHierarchy(document, { textDocument: { uri: document.uri.toString() }, position }, CancellationToken.None);
-        const checkItem = (item: CallHierarchyItem, what: string): void => {
-            this.checkRange(item.uri, item.range, `${what} range`);
-            this.checkRange(item.uri, item.selectionRange, `${what} selection range`);
+        const checkItem = (item: CallHierarchyItem, subject: string): void => {
+            this.checkRange(item.uri, item.range, `${subject} range`);
+            this.checkRange(item.uri, item.selectionRange, `${subject} selection range`);
         };
         for (const item of (items ?? []).slice(0, 2)) {
             checkItem(item, 'call hierarchy item');

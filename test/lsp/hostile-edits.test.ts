@@ -1,8 +1,8 @@
 /**
  * Feeds the bundled language server a sequence of hostile edits over JSON-RPC, as an editor
- * would send them: unbalanced braces, lines of 5 MB (a string, keywords, random characters,
- * escaped quotes, dashes), random UTF-16 code units with unpaired surrogates, NUL characters,
- * 2,000 nested groups, 100,000 lines and a burst of keystrokes.
+ * would send them. The edits bring unbalanced braces, lines of 5 MB (a string, keywords, random
+ * characters, escaped quotes, dashes) and random UTF-16 code units with unpaired surrogates.
+ * Then come NUL characters, 2,000 nested groups, 100,000 lines and a burst of keystrokes.
  * After each edit the server must publish diagnostics inside the document, answer hover,
  * completion, document symbols and both graph views with a result or an error response, and
  * stay alive. The workspace is a temporary copy of examples/getting-started.
@@ -62,7 +62,7 @@ function fullText(text: string): TextDocumentContentChangeEvent[] {
     return [{ text }];
 }
 
-/** An insertion at `offset` of the current text, sent as a ranged change. */
+/** Returns the ranged change that inserts text at `offset` of the current text. */
 function insertAt(text: string, offset: number, insertion: string): TextDocumentContentChangeEvent[] {
     const position = positionAt(text, offset);
     return [{ range: { start: position, end: position }, text: insertion }];
@@ -209,7 +209,13 @@ describe('language server under hostile edits', () => {
     test('burst of 50 keystrokes', async t => {
         const from = server.published.length;
         for (let index = 0; index < 50; index++) {
-            const changes = insertAt(text, text.length, index % 7 === 0 ? '{' : index % 11 === 0 ? '}' : 'x');
+            let keystroke = 'x';
+            if (index % 7 === 0) {
+                keystroke = '{';
+            } else if (index % 11 === 0) {
+                keystroke = '}';
+            }
+            const changes = insertAt(text, text.length, keystroke);
             text = applyChanges(text, changes);
             version++;
             await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });

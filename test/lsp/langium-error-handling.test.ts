@@ -2,7 +2,7 @@
  * Checks what Langium 4.4 does with an exception in MLArch code, on a language server that runs
  * in this process over in-memory streams: an exception in a validation check or in scope
  * resolution becomes an error diagnostic, and an exception in a request handler becomes an
- * error response while the server keeps answering.
+ * error response while the server keeps handling requests.
  */
 import { describe, test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -78,10 +78,10 @@ describe('Langium error handling', () => {
         client?.dispose();
     });
 
-    function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+    function withTimeout<T>(promise: Promise<T>, description: string): Promise<T> {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}.`)), WAIT_MS);
+            timer = setTimeout(() => reject(new Error(`Timed out after ${WAIT_MS} ms waiting for ${description}.`)), WAIT_MS);
         });
         return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
     }

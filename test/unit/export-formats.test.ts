@@ -345,6 +345,20 @@ describe('export command', () => {
         }
     });
 
+    test('writes model and workflow views', () => {
+        const model = runCli(['export', NETFLIX_DIR, '--view', 'model:RecommendationEnsemble:1', '--out', '-', '--format', 'json']);
+        assert.equal(model.status, 0, model.stderr);
+        const modelGraph = JSON.parse(model.stdout) as { view: string; nodes: Array<{ id: string }> };
+        assert.equal(modelGraph.view, 'model-dependencies');
+        assert.ok(modelGraph.nodes.some(node => node.id === 'RecommendationEnsemble'));
+
+        const workflow = runCli(['export', NETFLIX_DIR, '--view', 'workflow:rec_model_training', '--out', '-', '--format', 'json']);
+        assert.equal(workflow.status, 0, workflow.stderr);
+        const workflowGraph = JSON.parse(workflow.stdout) as { view: string; nodes: Array<{ id: string }> };
+        assert.equal(workflowGraph.view, 'workflows');
+        assert.ok(workflowGraph.nodes.some(node => node.id === 'rec_model_training'));
+    });
+
     test('writes text formats to standard output', () => {
         const result = runCli(['export', NETFLIX_DIR, '--view', 'lineage', '--out', '-', '--format', 'dot']);
         assert.equal(result.status, 0, result.stderr);
@@ -353,8 +367,7 @@ describe('export command', () => {
 
     const usageErrors: Array<[string, string[], RegExp]> = [
         ['unknown view', ['--view', 'deployment', '--out', 'x.svg'], /Unknown view 'deployment'\. Use one of: building-blocks, lineage, model:<name>/],
-        ['model view', ['--view', 'model:RecommendationEnsemble', '--out', 'x.svg'], /model-dependencies view \('model:RecommendationEnsemble'\) is not available yet/],
-        ['workflow view', ['--view', 'workflows', '--out', 'x.svg'], /workflows view \('workflows'\) is not available yet/],
+        ['unknown model', ['--view', 'model:Nope', '--out', 'x.svg'], /No model named 'Nope'/],
         ['unknown extension', ['--view', 'lineage', '--out', 'x.txt'], /Cannot tell the format of 'x\.txt'/],
         ['unknown format', ['--view', 'lineage', '--out', 'x.svg', '--format', 'pdf'], /Allowed choices are svg, png, json, mermaid, dot/]
     ];

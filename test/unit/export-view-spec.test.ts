@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { builtViewKindOf, formatViewSpec, parseViewSpec, VIEW_SPEC_FORMS, ViewSpecError, type ViewSpec } from '../../language/src/export/view-spec.js';
+import { formatViewSpec, viewRequestOf, parseViewSpec, VIEW_SPEC_FORMS, ViewSpecError, type ViewSpec } from '../../language/src/export/view-spec.js';
 
 describe('parseViewSpec', () => {
     const valid: Array<[string, ViewSpec]> = [
@@ -52,19 +52,19 @@ describe('formatViewSpec', () => {
     }
 });
 
-describe('builtViewKindOf', () => {
-    test('maps built views to graph views', () => {
-        assert.equal(builtViewKindOf({ view: 'building-blocks' }), 'building-blocks');
-        assert.equal(builtViewKindOf({ view: 'lineage' }), 'lineage');
+describe('viewRequestOf', () => {
+    test('maps structural views without parameters', () => {
+        assert.deepEqual(viewRequestOf({ view: 'building-blocks' }), { view: 'building-blocks', parameters: {} });
+        assert.deepEqual(viewRequestOf({ view: 'lineage' }), { view: 'lineage', parameters: {} });
     });
 
-    test('reports model view as not available', () => {
-        assert.throws(() => builtViewKindOf({ view: 'model-dependencies', model: 'Ranker', hops: 1 }),
-            /The model-dependencies view \('model:Ranker:1'\) is not available yet/);
+    test('passes model and hops', () => {
+        assert.deepEqual(viewRequestOf({ view: 'model-dependencies', model: 'Ranker', hops: 1 }),
+            { view: 'model-dependencies', parameters: { model: 'Ranker', hops: 1 } });
     });
 
-    test('reports workflow view as not available', () => {
-        assert.throws(() => builtViewKindOf({ view: 'workflows', workflow: 'train' }),
-            /The workflows view \('workflow:train'\) is not available yet/);
+    test('passes one workflow or none', () => {
+        assert.deepEqual(viewRequestOf({ view: 'workflows', workflow: 'train' }), { view: 'workflows', parameters: { workflow: 'train' } });
+        assert.deepEqual(viewRequestOf({ view: 'workflows' }), { view: 'workflows', parameters: {} });
     });
 });

@@ -122,7 +122,7 @@ class IncrementalWorkspace {
         await this.services.shared.workspace.DocumentBuilder.update([], [URI.parse(testUri(name))]);
     }
 
-    /** Every diagnostic of every document, one line each, sorted. */
+    /** Returns every diagnostic of every document, one line each, sorted. */
     diagnostics(): string[] {
         const lines: string[] = [];
         for (const document of this.services.shared.workspace.LangiumDocuments.all) {

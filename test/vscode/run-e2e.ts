@@ -1,11 +1,12 @@
 // Runs the extension-host suite and the browser checks in code-server (VS Code in a browser)
 // with headless Chromium: `npm run test:e2e`. Installs Node.js 24 and code-server into
-// .cache/vscode-e2e on first use; needs the npm registry and Debian's chromium, nothing else.
+// .cache/vscode-e2e on first use, or into the folder that MLARCH_E2E_CACHE names, which lets
+// several clones share one installation. Needs the npm registry and Debian's chromium.
 // Prints `N passed, N failed` last and exits with 1 when anything failed. Pass --no-package
 // to test the mlarch.vsix of the last `npm run package` instead of packaging again.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { runBrowserChecks, type CheckResult } from './e2e/browser-checks.js';
 import { createProfile, installExtension, startCodeServer, type CodeServer } from './e2e/code-server.js';
@@ -14,9 +15,9 @@ import { CHROMIUM_PATH, ensureTools } from './e2e/tools.js';
 import { RESULT_FILE_ENV, TEST_WORKSPACES, WORKSPACE_ENV } from './runner/suite-result.js';
 import { copyExample, readSuiteResult, REPO_ROOT, SUITE_MODULE } from './runner/workspaces.js';
 
-const CACHE_DIR = join(REPO_ROOT, '.cache', 'vscode-e2e');
-/** Run folder: profile, workspace copies, logs and result files of the last run. */
-const RUN_DIR = join(CACHE_DIR, 'run');
+const CACHE_DIR = process.env.MLARCH_E2E_CACHE ? resolve(process.env.MLARCH_E2E_CACHE) : join(REPO_ROOT, '.cache', 'vscode-e2e');
+/** Run folder: profile, workspace copies, logs and result files of the last run of this clone. */
+const RUN_DIR = join(REPO_ROOT, '.cache', 'vscode-e2e', 'run');
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'e2e');
 const VSIX = join(REPO_ROOT, 'mlarch.vsix');
 const SUITE_TIMEOUT_MS = 5 * 60_000;

@@ -4,7 +4,7 @@ import { buildArchitectureGraph } from '../graph/graph-builder.js';
 import { formatFromFileName, FORMAT_EXTENSIONS, EXPORT_FORMATS, type ExportFormat } from '../export/export-format.js';
 import { renderPng } from '../export/png.js';
 import { renderTextExport } from '../export/render-export.js';
-import { builtViewKindOf, formatViewSpec, type ViewSpec } from '../export/view-spec.js';
+import { formatViewSpec, viewRequestOf, type ViewSpec } from '../export/view-spec.js';
 import { collectMlArchFiles, loadWorkspace } from '../workspace/load-workspace.js';
 import { UsageError } from './usage-error.js';
 
@@ -41,14 +41,20 @@ export async function runExport(folder: string, options: ExportOptions, stdout: 
     if (options.out === '-' && format === 'png') {
         throw new UsageError('PNG cannot be written to standard output. Pass a file name with --out.');
     }
-    const view = builtViewKindOf(options.view);
+    const { view, parameters } = viewRequestOf(options.view);
 
     const files = await collectMlArchFiles([folder]);
     if (files.length === 0) {
         throw new Error(`No .mlarch files found in ${folder}.`);
     }
     const { documents } = await loadWorkspace(files);
-    const graph = buildArchitectureGraph(documents, view);
+    const graph = buildArchitectureGraph(documents, view, parameters);
+    const focus = parameters.model ?? parameters.workflow;
+    if (focus !== undefined && graph.focus === undefined) {
+        const kind = parameters.model !== undefined ? 'model' : 'workflow';
+        const known = graph.parameterChoices?.length ? ` Known ${kind}s: ${graph.parameterChoices.slice(0, 20).join(', ')}${graph.parameterChoices.length > 20 ? ', ...' : ''}.` : '';
+        throw new UsageError(`No ${kind} named '${focus}' in ${folder} (view '${formatViewSpec(options.view)}').${known}`);
+    }
     const result: ExportResult = { path: options.out, format, nodes: graph.nodes.length, edges: graph.edges.length };
 
     let data: string | Buffer;

@@ -106,7 +106,7 @@ program
     .command('export')
     .description('Build one view of a workspace and write it as SVG or PNG (laid out as the preview draws it), JSON (the graph model), Mermaid or Graphviz DOT.')
     .argument('<folder>', 'folder (or .mlarch file) of the workspace')
-    .requiredOption('--view <view>', `view to export: ${VIEW_SPEC_FORMS.join(', ')}; the model and workflow views are not available yet`, parseView)
+    .requiredOption('--view <view>', `view to export: ${VIEW_SPEC_FORMS.join(', ')}`, parseView)
     .requiredOption('--out <file>', 'file to write, or - for standard output (not for PNG)')
     .addOption(new Option('--format <format>', 'file format; default: from the extension of --out (.svg, .png, .json, .mmd or .mermaid, .dot or .gv)')
         .choices([...EXPORT_FORMATS]))

@@ -7,7 +7,7 @@
  *   optionally limited to `hops` steps away from it
  * - `workflows`, and `workflow:<qualified name>` for one workflow
  */
-import type { ViewKind } from '../graph/graph-model.js';
+import type { ViewKind, ViewParameters } from '../graph/graph-model.js';
 
 export type ViewSpec =
     | { view: 'building-blocks' | 'lineage' }
@@ -89,18 +89,15 @@ export function formatViewSpec(spec: ViewSpec): string {
     }
 }
 
-/**
- * Returns the graph view that builds the spec. Throws a ViewSpecError for the model-dependency
- * and workflow views, which the graph builder does not build yet.
- */
-export function builtViewKindOf(spec: ViewSpec): ViewKind {
+/** Returns the graph view and its parameters that a `--view` argument asks for. */
+export function viewRequestOf(spec: ViewSpec): { view: ViewKind; parameters: ViewParameters } {
     switch (spec.view) {
         case 'building-blocks':
         case 'lineage':
-            return spec.view;
+            return { view: spec.view, parameters: {} };
         case 'model-dependencies':
+            return { view: spec.view, parameters: { model: spec.model, hops: spec.hops } };
         case 'workflows':
-            // TODO: connect these views once the graph builder has them.
-            throw new ViewSpecError(`The ${spec.view} view ('${formatViewSpec(spec)}') is not available yet. Export building-blocks or lineage.`);
+            return { view: spec.view, parameters: spec.workflow ? { workflow: spec.workflow } : {} };
     }
 }

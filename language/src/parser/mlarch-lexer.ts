@@ -25,18 +25,18 @@ export const MAX_SKIPPED_CHARACTERS = 10_000;
 
 /**
  * Characters where the lexer can meet an unexpected character: all but letters, digits, `_`,
- * whitespace, quotes and the one-character keywords; `-` and `/` start `->` and comments but
- * fail alone. The lexer first runs on the text before the MAX_SKIPPED_CHARACTERS-th of them
- * only, so a file full of them costs little. Inside strings and comments they are valid, so the
- * whole text is lexed when that part stays within the limits.
+ * whitespace, quotes and the one-character keywords. `-` and `/` start `->` and comments but
+ * fail alone. The lexer first runs on the text before the MAX_SKIPPED_CHARACTERS-th of them, so
+ * a file full of them costs little. Inside strings and comments they are valid, so the whole
+ * text is lexed when that part stays within the limits.
  */
 const ERROR_CANDIDATE = /[^\s\w"'{},.%]/g;
 
 /**
- * Tokenizes as Langium does, with limits; the parser then sees a truncated file while the
+ * Tokenizes as Langium does, with limits, so the parser reads a truncated token stream while the
  * document text stays unchanged. The lexer stops at its MAX_LEXER_ERRORS-th error, at the error
  * that brings the skipped characters to MAX_SKIPPED_CHARACTERS, and at a `{` that opens a block
- * deeper than MAX_BLOCK_DEPTH. A lexer error at that point says why.
+ * deeper than MAX_BLOCK_DEPTH. A lexer error at that point gives the reason.
  */
 export class MlArchLexer extends DefaultLexer {
 
@@ -119,7 +119,7 @@ function stopAtErrorLimits(result: LexerResult): LexerResult {
     });
 }
 
-/** Drops the tokens and errors from `offset` on and adds `error`, which says why. */
+/** Drops the tokens and errors from `offset` on and adds `error`, which gives the reason. */
 function truncate(result: LexerResult, offset: number, error: LexerResult['errors'][number]): LexerResult {
     return {
         ...result,

@@ -3,10 +3,10 @@ import { DefaultTokenBuilder, type GrammarAST } from 'langium';
 /**
  * Matches the STRING terminal of mlarch.langium, /"[^"\\]*(?:\\.[^"\\]*)*"|'[^'\\]*(?:\\.[^'\\]*)*'/,
  * in linear time over a whole tokenization. The regular expression rescans to the end of the
- * text at every quote that opens no string, and chevrotain tries it at every quote while it
- * skips unexpected characters, so 80,000 characters of `\'` took 50 s to lex (measured with
- * Node.js 20 and chevrotain 13.2). This matcher remembers the scan positions that end without
- * a closing quote, so each position is scanned at most once per text and quote character.
+ * text at every quote that opens no string. Chevrotain tries it at every quote while it skips
+ * unexpected characters, so 80,000 characters of `\'` took 50 s to lex (measured with Node.js
+ * 20 and chevrotain 13.2). This matcher remembers the scan positions that end without a closing
+ * quote, so each position is scanned at most once per text and quote character.
  */
 export function matchString(text: string, offset: number, matchedTokens?: object): [string] | null {
     const quote = text.charCodeAt(offset);
@@ -15,7 +15,7 @@ export function matchString(text: string, offset: number, matchedTokens?: object
     }
     const failBit = quote === DOUBLE_QUOTE ? 1 : 2;
     const failed = failedScansOf(text, matchedTokens);
-    // Positions where the scan stands between characters of the string body, as in the regular expression.
+    // Positions where the scan is between characters of the string body, as in the regular expression.
     const visited: number[] = [];
     let index = offset + 1;
     let end = -1;

@@ -5,7 +5,7 @@ import {
 import { isNamedElement, qualifiedNameOf, type NamedElement } from '../references/qualified-names.js';
 import { findModelCycles } from './model-cycles.js';
 
-/** Where a signal is emitted: a job, workflow, step, monitor, component or datastore. */
+/** Element or step that emits a signal: a job, workflow, step, monitor, component or datastore. */
 export type SignalEmitter = NamedElement | Step;
 
 /**
@@ -27,7 +27,7 @@ export interface WorkspaceFactTables {
     modelCycles: Map<Model, Model[]>;
 }
 
-/** What one document adds to the fact tables, kept so that it can be taken out again. */
+/** Contribution of one document to the fact tables, kept so that it can be taken out again. */
 interface DocumentFacts {
     elements: Array<[string, NamedElement]>;
     signalEmitters: Array<[Signal, SignalEmitter]>;
@@ -124,7 +124,7 @@ export class WorkspaceFacts {
 
     /**
      * Brings the tables up to date and returns the URIs of the documents whose fact-based
-     * diagnostics may have changed since the last call, then forgets them.
+     * diagnostics may have changed since the last call, and clears that set.
      */
     takeDependentDocuments(): Set<string> {
         this.refresh();
@@ -142,14 +142,15 @@ export class WorkspaceFacts {
         const initial = this.contributions.size === 0;
         const updates: Array<[string, DocumentFacts | undefined, DocumentFacts | undefined]> = [];
         // In URI order, so that a first computation appends every list entry in its final place.
-        for (const [uri, parsedUri] of [...this.stale].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const staleInOrder = [...this.stale].sort(([a], [b]) => compareUris(a, b));
+        for (const [uri, parsedUri] of staleInOrder) {
             const document = this.documents.getDocument(parsedUri);
             updates.push([uri, this.contributions.get(uri), document ? collectDocumentFacts(document) : undefined]);
         }
         this.stale.clear();
 
         const touched = initial ? undefined : touchedKeys(updates);
-        // The cycles map holds model objects; a re-parsed model on a cycle needs the cycles recomputed.
+        // The cycles map contains model objects, so a re-parsed model on a cycle needs the cycles recomputed.
         if (touched && updates.some(([, previous]) => previous?.models.some(model => this.current.modelCycles.has(model)))) {
             touched.dependenciesChanged = true;
         }
@@ -443,12 +444,19 @@ function describeDeclarations(elements: NamedElement[] | undefined): string {
     return (elements ?? []).map(element => `${AstUtils.getDocument(element).uri.toString()}@${element.$cstNode?.offset}`).join('\n');
 }
 
+/** Orders URIs by UTF-16 code units, as `Array.prototype.sort` does by default. */
+function compareUris(a: string, b: string): number {
+    if (a === b) {
+        return 0;
+    }
+    return a < b ? -1 : 1;
+}
+
 /** Orders nodes by document URI and then by position in the document. */
 function compareNodes(a: AstNode, b: AstNode): number {
-    const uriA = AstUtils.getDocument(a).uri.toString();
-    const uriB = AstUtils.getDocument(b).uri.toString();
-    if (uriA !== uriB) {
-        return uriA < uriB ? -1 : 1;
+    const byUri = compareUris(AstUtils.getDocument(a).uri.toString(), AstUtils.getDocument(b).uri.toString());
+    if (byUri !== 0) {
+        return byUri;
     }
     return (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);
 }
