@@ -1,7 +1,7 @@
 /**
  * Runs one fuzz case through the MLArch services as the language server would: parse, link and
  * validate the workspace, then call every language feature on the mutated document and build
- * both graph views. Returns the failures it finds: exceptions, ranges outside their document,
+ * every graph view. Returns the failures it finds: exceptions, ranges outside their document,
  * formatting that changes more than whitespace, and malformed graphs.
  */
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
@@ -10,7 +10,8 @@ import {
     CancellationToken, type CallHierarchyItem, type CompletionItem, type DocumentSymbol, type Position, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver';
 import { buildArchitectureGraph } from '../../language/src/graph/graph-builder.js';
-import { VIEW_KINDS } from '../../language/src/graph/graph-model.js';
+import { attachDiagnostics } from '../../language/src/graph/graph-diagnostics.js';
+import { VIEW_KINDS, type ArchitectureGraph, type ViewParameters } from '../../language/src/graph/graph-model.js';
 import { createMlArchServices, type MlArchServices } from '../../language/src/mlarch-module.js';
 import {
     containsRange, findGraphProblems, formatRange, LineTable, missingItems, normaliseComment, preview, type RangeLike
@@ -546,27 +547,45 @@ class CaseRun {
         this.checkEdits(uri, edits, `range formatting of ${formatRange(range)}`);
     }
 
+    /**
+     * Builds every view as the server does, with diagnostics attached. A view with parameters is
+     * built without them and again for the first and last of its parameter choices.
+     */
     private async checkGraphs(): Promise<void> {
+        const documents = this.services.shared.workspace.LangiumDocuments;
         for (const view of VIEW_KINDS) {
-            const graph = buildArchitectureGraph(this.services.shared.workspace.LangiumDocuments.all, view);
-            const problems = findGraphProblems(graph);
-            if (problems.danglingEdges.length > 0) {
-                this.fail('graph-dangling-edge', 'graph', `${view}: ${problems.danglingEdges.slice(0, 3).join('; ')}`);
-            }
-            if (problems.missingParents.length > 0) {
-                this.fail('graph-missing-parent', 'graph', `${view}: ${problems.missingParents.slice(0, 3).join('; ')}`);
-            }
-            if (problems.duplicateNodes.length > 0) {
-                this.fail('graph-duplicate-node', 'graph', `${view}: ${problems.duplicateNodes.slice(0, 3).join('; ')}`);
-            }
-            for (const node of graph.nodes) {
-                if (node.source) {
-                    this.checkRange(node.source.uri, node.source.range, `${view} node ${preview(node.id, 40)} source`);
+            const graph = attachDiagnostics(buildArchitectureGraph(documents.all, view), documents.all);
+            this.checkGraph(graph, view);
+            const choices = graph.parameterChoices ?? [];
+            for (const choice of new Set([choices[0], choices.at(-1)])) {
+                if (choice === undefined) {
+                    continue;
                 }
+                const parameters: ViewParameters = view === 'workflows' ? { workflow: choice } : { model: choice, hops: 3 };
+                const focused = attachDiagnostics(buildArchitectureGraph(documents.all, view, parameters), documents.all);
+                this.checkGraph(focused, `${view} ${JSON.stringify(parameters)}`);
             }
-            // The graph crosses the LSP connection and the webview channel as JSON.
-            JSON.stringify(graph);
         }
+    }
+
+    private checkGraph(graph: ArchitectureGraph, description: string): void {
+        const problems = findGraphProblems(graph);
+        if (problems.danglingEdges.length > 0) {
+            this.fail('graph-dangling-edge', 'graph', `${description}: ${problems.danglingEdges.slice(0, 3).join('; ')}`);
+        }
+        if (problems.missingParents.length > 0) {
+            this.fail('graph-missing-parent', 'graph', `${description}: ${problems.missingParents.slice(0, 3).join('; ')}`);
+        }
+        if (problems.duplicateNodes.length > 0) {
+            this.fail('graph-duplicate-node', 'graph', `${description}: ${problems.duplicateNodes.slice(0, 3).join('; ')}`);
+        }
+        for (const node of graph.nodes) {
+            if (node.source) {
+                this.checkRange(node.source.uri, node.source.range, `${description} node ${preview(node.id, 40)} source`);
+            }
+        }
+        // The graph crosses the LSP connection and the webview channel as JSON.
+        JSON.stringify(graph);
     }
 
     /** Returns the images of the non-hidden tokens and the normalised comments of a text. */

@@ -223,7 +223,7 @@ describe('language server process', () => {
     test('graph request rejects bad view', async () => {
         await assert.rejects(
             withTimeout(connection.sendRequest('mlarch/graph', { view: 'sideways' }), 'the graph error'),
-            /unknown view "sideways"\. Views: building-blocks, lineage/);
+            /unknown view "sideways"\. The view must be one of building-blocks, lineage, model-dependencies, workflows/);
     });
 
     test('graph nodes carry their diagnostics', async () => {

@@ -278,6 +278,23 @@ describe('incremental build', () => {
         assert.ok(!workspace.validated.includes('platform.mlarch'), `validated: ${workspace.validated.join(', ')}`);
     });
 
+    test('broken file relinks when name appears', async () => {
+        const workspace = createWorkspace();
+        workspace.files.set(testUri('broken.mlarch'), 'endpoint BrokenApi {\n    serves Forecaster\n    mode batch\n}\n');
+        await workspace.build();
+        assert.deepEqual(workspace.codesIn('broken.mlarch'), ['unresolved-reference']);
+
+        workspace.resetCounts();
+        await workspace.edit('unrelated.mlarch', '"Playback"', '"Playback team"');
+        assert.deepEqual(workspace.linked, ['unrelated.mlarch']);
+
+        workspace.resetCounts();
+        await workspace.edit('unrelated.mlarch', 'stream Telemetry {', 'model Forecaster {\n    owner "Playback"\n}\nstream Telemetry {');
+        assert.deepEqual(workspace.linked.sort(), ['broken.mlarch', 'unrelated.mlarch']);
+        assert.ok(!workspace.codesIn('broken.mlarch').includes('unresolved-reference'), workspace.codesIn('broken.mlarch').join(', '));
+        assert.deepEqual(workspace.diagnostics(), await workspace.coldDiagnostics());
+    });
+
     test('removed subscriber reports signal elsewhere', async () => {
         const workspace = createWorkspace();
         await workspace.build();
@@ -313,6 +330,8 @@ describe('incremental build', () => {
             ['workflow emits the signal too', () => workspace.edit('workflows.mlarch', 'step train', 'step train {\n        emits clicks_landed\n    }')],
             ['signal subscriber removed', () => workspace.edit('workflows.mlarch', 'trigger on clicks_landed', 'trigger schedule "hourly"')],
             ['signal renamed', () => workspace.edit('data.mlarch', 'signal clicks_landed', 'signal clicks_arrived')],
+            ['unrelated edit while references are broken', () => workspace.edit('unrelated.mlarch', 'stream Telemetry {', 'stream Telemetry "Telemetry" {')],
+            ['signal name restored', () => workspace.edit('data.mlarch', 'signal clicks_arrived', 'signal clicks_landed')],
             ['duplicate file deleted', () => workspace.delete('extra.mlarch')],
             ['cycle broken', () => workspace.edit('models.mlarch', 'trained on Clicks\n    depends on Scorer\n', 'trained on Clicks\n')],
             ['endpoint file deleted', () => workspace.delete('serving.mlarch')],

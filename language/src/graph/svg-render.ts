@@ -3,9 +3,10 @@
  * nodes and the command line serialises to a standalone file. Pure: no DOM and no vscode.
  *
  * Contract with the preview and its tests: every node is a `<g>` with `data-id` (the node id)
- * and `class="node kind-<kind>"`. Every edge is a `<g class="edge …">` with `data-source`,
- * `data-target` and `data-kind`. Its `<path class="edge-line">` starts on the source's outline
- * and ends on the target's outline.
+ * and `class="node kind-<kind>"`, plus `focus` on the node the view centres on. A node with
+ * errors or warnings contains a `<g class="diagnostic-badge severity-…">` whose `<title>` lists
+ * them. Every edge is a `<g class="edge …">` with `data-source`, `data-target` and `data-kind`.
+ * Its `<path class="edge-line">` starts on the source's outline and ends on the target's outline.
  */
 import { diagramStylesheet, type DiagramPalette, type PaletteColors } from './diagram-style.js';
 import { BACK_EDGE_KINDS, type EdgeKind, type NodeDiagnostics, type ViewKind } from './graph-model.js';

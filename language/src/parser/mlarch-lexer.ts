@@ -3,16 +3,17 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 /**
  * Deepest nesting of `{ }` blocks that MLArch reads. Langium's parser descends recursively,
  * about 30 stack frames per block, and with Node.js 20's default stack 220 nested groups
- * already overflowed it (measured with test/fuzz/big-inputs.test.ts), so the document could not
- * be parsed at all. 100 levels leave room for the completion parser, the formatter and the
- * graph builder, which recurse too; real architectures nest fewer than ten.
+ * already overflowed it (measured on the development machine), so the document could not be
+ * parsed at all. 100 levels leave room for the completion parser, the formatter and the graph
+ * builder, which recurse too, as test/fuzz/big-inputs.test.ts checks. Real architectures nest
+ * fewer than ten levels.
  */
 export const MAX_BLOCK_DEPTH = 100;
 
 /**
  * Lexer errors after which the lexer stops reading a document. A file that is not MLArch at all
- * (a pasted binary or minified script) has one every few characters, and 400,000 diagnostics
- * make a publishDiagnostics message of tens of megabytes.
+ * (a pasted binary or minified script) has one every few characters. 5 MB of random characters
+ * gave 400,000 diagnostics, a publishDiagnostics message of an estimated 80 MB.
  */
 export const MAX_LEXER_ERRORS = 1_000;
 

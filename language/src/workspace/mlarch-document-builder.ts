@@ -10,14 +10,17 @@ import {
 export type DependentDocumentsProvider = () => Iterable<string>;
 
 /**
- * Builds documents as Langium does, with two changes:
+ * Builds documents as Langium does, with three changes:
  * - Each build's validation phase also covers the documents that the registered providers name.
  *   Several checks read facts from other files (a signal declared in one file is subscribed to in
  *   another), so a change can alter a document's diagnostics although Langium neither relinks nor
  *   revalidates it.
  * - Deciding which documents to relink after a change takes constant time per document: an index
- *   of which documents reference which, and of which have unresolved references, is kept up to
- *   date as documents are linked. Langium's own decision scans every reference of the workspace.
+ *   of which documents reference which is kept up to date as documents are linked. Langium's own
+ *   decision scans every reference of the workspace.
+ * - A document with unresolved references is relinked only when a document of the build now
+ *   exports one of the unresolved names. Langium relinks every such document after every change,
+ *   which costs a relink per broken file on each keystroke.
  */
 export class MlArchDocumentBuilder extends DefaultDocumentBuilder {
 
@@ -27,8 +30,12 @@ export class MlArchDocumentBuilder extends DefaultDocumentBuilder {
     protected readonly referrers = new Map<string, Set<string>>();
     /** URIs of the documents that a document references, by the URI of the referencing document. */
     protected readonly referenced = new Map<string, Set<string>>();
-    /** URIs of the documents with at least one unresolved reference. */
-    protected readonly unresolved = new Set<string>();
+    /** Texts of the unresolved references of each document that has any, by document URI. */
+    protected readonly unresolved = new Map<string, Set<string>>();
+    /** URIs of the documents whose exported symbols the current build computes again. */
+    protected reindexed: string[] = [];
+    /** Unchanged documents that the current build relinks because a name they miss appeared. */
+    protected relinked: LangiumDocument[] = [];
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -41,7 +48,12 @@ export class MlArchDocumentBuilder extends DefaultDocumentBuilder {
         const targets = new Set<string>();
         for (const reference of document.references) {
             if (reference.error !== undefined) {
-                this.unresolved.add(uri);
+                let texts = this.unresolved.get(uri);
+                if (!texts) {
+                    texts = new Set();
+                    this.unresolved.set(uri, texts);
+                }
+                texts.add(reference.$refText);
             }
             const targetNodes = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
             for (const target of targetNodes) {
@@ -73,12 +85,12 @@ export class MlArchDocumentBuilder extends DefaultDocumentBuilder {
         this.referenced.delete(uri);
     }
 
-    /** Relinks documents with unresolved references, and documents that reference a changed one. */
+    /**
+     * Relinks the documents that reference a changed one. Documents with unresolved references
+     * are relinked later in the build, once the new exports are known (see `collectResolvable`).
+     */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const uri = document.uri.toString();
-        if (this.unresolved.has(uri)) {
-            return true;
-        }
         for (const changed of changedUris) {
             if (this.referrers.get(changed)?.has(uri)) {
                 return true;
@@ -109,6 +121,8 @@ export class MlArchDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         this.currentBuildOptions = options;
+        this.reindexed = [];
+        this.relinked = [];
         await super.buildDocuments(documents, options, cancelToken);
     }
 
@@ -118,10 +132,49 @@ export class MlArchDocumentBuilder extends DefaultDocumentBuilder {
         cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => MaybePromise<unknown>
     ): Promise<void> {
-        if (targetState === DocumentState.Validated && this.currentBuildOptions.validation) {
+        if (targetState === DocumentState.IndexedContent) {
+            this.reindexed = documents.filter(document => document.state < DocumentState.IndexedContent).map(document => document.uri.toString());
+        }
+        if (targetState === DocumentState.Linked) {
+            this.relinked = this.collectResolvable(documents);
+        }
+        const validating = targetState === DocumentState.Validated && Boolean(this.currentBuildOptions.validation);
+        if (targetState === DocumentState.Linked || targetState === DocumentState.IndexedReferences || validating) {
+            const included = new Set(documents.map(document => document.uri.toString()));
+            documents = [...documents, ...this.relinked.filter(document => !included.has(document.uri.toString()))];
+        }
+        if (validating) {
             documents = [...documents, ...this.collectDependents(documents)];
         }
         await super.runCancelable(documents, targetState, cancelToken, callback);
+    }
+
+    /**
+     * Returns the documents outside the build that have an unresolved reference whose text a
+     * document of the build now exports, after resetting them for linking.
+     */
+    protected collectResolvable(documents: LangiumDocument[]): LangiumDocument[] {
+        if (this.unresolved.size === 0 || this.reindexed.length === 0) {
+            return [];
+        }
+        const exported = new Set<string>();
+        for (const description of this.indexManager.allElements(undefined, new Set(this.reindexed))) {
+            exported.add(description.name);
+        }
+        const included = new Set(documents.map(document => document.uri.toString()));
+        const resolvable: LangiumDocument[] = [];
+        for (const [uri, texts] of this.unresolved) {
+            if (included.has(uri) || ![...texts].some(text => exported.has(text))) {
+                continue;
+            }
+            const document = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (document && document.state >= DocumentState.ComputedScopes) {
+                this.resetToState(document, DocumentState.ComputedScopes);
+                resolvable.push(document);
+            }
+        }
+        this.prepareBuild(resolvable, this.currentBuildOptions);
+        return resolvable;
     }
 
     /** Resets the dependent documents that this build would not validate, and returns them. */
