@@ -1,6 +1,6 @@
 /**
  * Mutations of MLArch source text for the fuzzer. Each mutation takes the text and a seeded
- * random source and returns a new text; none of them knows the grammar beyond its keywords, so
+ * random source and returns a new text. None of them uses the grammar beyond its keywords, so
  * the results range from almost valid to garbage.
  */
 import type { SeededRandom } from './random.js';
@@ -16,7 +16,7 @@ export interface Mutation {
     apply(text: string, context: MutationContext): string;
 }
 
-/** Longest text a mutation may return, in UTF-16 code units; longer results are cut. */
+/** Maximum length of a mutated text, in UTF-16 code units. Longer results are cut. */
 export const MAX_MUTATED_LENGTH = 300_000;
 
 /**

@@ -28,6 +28,9 @@ export type Phase = typeof PHASES[number];
 /** Phases that need the document built; they are all but `parse` and `build`. */
 const FEATURE_PHASES: readonly Phase[] = PHASES.filter(phase => phase !== 'parse' && phase !== 'build');
 
+/** Phases that send one request per offset of the case. */
+const POSITION_PHASES: ReadonlySet<Phase> = new Set<Phase>(['completion', 'hover', 'definition', 'references', 'highlight', 'rename', 'call-hierarchy']);
+
 export interface Failure {
     /** Failure class, such as `crash-hover`, `range-diagnostics` or `format-not-idempotent`. */
     kind: string;
@@ -49,7 +52,10 @@ export interface FuzzCase {
 export interface OracleOptions {
     /** Runs only these phases after the build; all by default. Minimisation narrows this to the failing phase. */
     phases?: ReadonlySet<Phase>;
-    /** A phase that takes longer than this many milliseconds is a `slow-<phase>` failure. */
+    /**
+     * A phase, or for position-based phases one request, that takes longer than this many
+     * milliseconds is a `slow-<phase>` failure.
+     */
     slowPhaseMs?: number;
 }
 
@@ -178,7 +184,8 @@ class CaseRun {
             this.currentOffset = undefined;
             const elapsed = performance.now() - started;
             this.timings.set(phase, elapsed);
-            if (elapsed > this.slowPhaseMs) {
+            // Position-based phases are timed per request, in atOffsets.
+            if (!POSITION_PHASES.has(phase) && elapsed > this.slowPhaseMs) {
                 this.fail(`slow-${phase}`, phase, `took ${Math.round(elapsed)} ms, more than ${this.slowPhaseMs} ms`);
             }
         }
@@ -237,7 +244,12 @@ class CaseRun {
     private async atOffsets(document: LangiumDocument, request: (position: Position) => Promise<void>): Promise<void> {
         for (const offset of this.fuzzCase.offsets) {
             this.currentOffset = offset;
+            const started = performance.now();
             await request(document.textDocument.positionAt(offset));
+            const elapsed = performance.now() - started;
+            if (elapsed > this.slowPhaseMs) {
+                this.fail(`slow-${this.currentPhase}`, this.currentPhase, `one request took ${Math.round(elapsed)} ms, more than ${this.slowPhaseMs} ms`);
+            }
         }
         this.currentOffset = undefined;
     }

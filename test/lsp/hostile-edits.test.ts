@@ -3,9 +3,9 @@
  * would send them. The edits bring unbalanced braces, lines of 5 MB (a string, keywords, random
  * characters, escaped quotes, dashes) and random UTF-16 code units with unpaired surrogates.
  * Then come NUL characters, 2,000 nested groups, 100,000 lines and a burst of keystrokes.
- * After each edit the server must publish diagnostics inside the document, answer hover,
- * completion, document symbols and both graph views with a result or an error response, and
- * stay alive. The workspace is a temporary copy of examples/getting-started.
+ * After each edit the server must publish diagnostics inside the document, return a result or
+ * an error response for hover, completion, document symbols and two graph views, and stay
+ * alive. The workspace is a temporary copy of examples/getting-started.
  */
 import { describe, test, before, after, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';

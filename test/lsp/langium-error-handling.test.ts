@@ -1,8 +1,8 @@
 /**
  * Checks what Langium 4.4 does with an exception in MLArch code, on a language server that runs
- * in this process over in-memory streams: an exception in a validation check or in scope
- * resolution becomes an error diagnostic, and an exception in a request handler becomes an
- * error response while the server keeps handling requests.
+ * in this process over in-memory streams. An exception in a validation check or in scope
+ * resolution becomes an error diagnostic. An exception in a request handler becomes an error
+ * response, and the server keeps handling requests.
  */
 import { describe, test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';

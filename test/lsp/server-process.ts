@@ -1,7 +1,7 @@
 /**
  * Starts the bundled language server (out/server/main.cjs, built by `node scripts/build.mjs`) as
  * a child process on stdio and talks JSON-RPC to it, as an editor does. Every wait has a time
- * limit, so a server that stops answering fails the test instead of hanging it.
+ * limit, so a server that stops responding fails the test instead of hanging it.
  */
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';

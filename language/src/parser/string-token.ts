@@ -6,7 +6,7 @@ import { DefaultTokenBuilder, type GrammarAST } from 'langium';
  * text at every quote that opens no string. Chevrotain tries it at every quote while it skips
  * unexpected characters, so 80,000 characters of `\'` took 50 s to lex (measured with Node.js
  * 20 and chevrotain 13.2). This matcher remembers the scan positions that end without a closing
- * quote, so each position is scanned at most once per text and quote character.
+ * quote, so within one tokenization no failed scan passes a position twice.
  */
 export function matchString(text: string, offset: number, matchedTokens?: object): [string] | null {
     const quote = text.charCodeAt(offset);
