@@ -118,7 +118,7 @@ export function createMlArchServices(context: DefaultSharedModuleContext): { sha
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     revalidateDependentsOnChange(shared, MlArch);
     if (!context.connection) {
-        // Without a language client nobody sends configuration; mark it as received.
+        // Without a language client no configuration arrives, so mark it as received.
         shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, MlArch };

@@ -5,7 +5,7 @@ import type { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import type { MlArchConfig, PolicySeverity } from './mlarch-config.js';
 
 /**
- * Which model metadata fields a workspace requires. The default is the set that model cards,
+* The model metadata fields that a workspace requires. The default is the set that model cards,
  * MLflow's registry and CycloneDX's ML-BOM share, plus what an architecture view needs.
  */
 export type MetadataField = 'task' | 'framework' | 'version' | 'status' | 'serving' | 'owner' | 'training-data' | 'baseline';

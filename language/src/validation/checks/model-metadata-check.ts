@@ -8,7 +8,7 @@ import { report } from '../report.js';
 interface FieldRule {
     code: DiagnosticCode;
     isPresent(model: Model): boolean;
-    /** What the model lacks, as it reads after "Model 'X' has no". */
+    /** The missing field's name as it reads after "Model 'X' has no". */
     missing: string;
     /** The text to add, shown in the message. */
     fix: string;
