@@ -9,6 +9,7 @@ import {
 import { checkViewRequest } from '../../language/src/view-request.js';
 import { saveExportedImage } from './export-image.js';
 import { renderPreviewHtml } from './preview-html.js';
+import { checkRevealTarget } from './reveal-target.js';
 import { parseWebviewMessage } from './webview-messages.js';
 
 export const PREVIEW_VIEW_TYPE = 'mlarch.preview';
@@ -239,16 +240,27 @@ export class PreviewController implements vscode.Disposable {
             this.log.warn('Ignored a reveal request with an invalid URI or range.');
             return;
         }
-        const uri = vscode.Uri.parse(message.uri, true);
-        if (!isInWorkspace(uri)) {
-            this.log.warn(`Ignored a reveal request for ${uri.toString()}, which is outside the workspace.`);
+        const target = checkRevealTarget(message.uri, {
+            folders: (vscode.workspace.workspaceFolders ?? []).map(folder => folder.uri.toString()),
+            openDocuments: vscode.workspace.textDocuments.map(document => document.uri.toString()),
+            ignoreCase: process.platform === 'win32' || process.platform === 'darwin'
+        });
+        if (!target.accepted) {
+            this.log.warn(`Ignored a reveal request for ${truncate(message.uri)}: ${target.reason}.`);
             return;
         }
+        const uri = vscode.Uri.parse(target.uri.toString(), true);
         const range = toRange(message.range);
-        const document = await vscode.workspace.openTextDocument(uri);
-        const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false });
-        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        try {
+            const document = await vscode.workspace.openTextDocument(uri);
+            const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+            const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false });
+            editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            this.log.error(`Could not open ${uri.toString()} to reveal a declaration: ${reason}`);
+            void vscode.window.showErrorMessage(`MLArch could not open ${vscode.workspace.asRelativePath(uri)}: ${reason}`);
+        }
     }
 
     dispose(): void {
@@ -279,14 +291,6 @@ async function pickExportTheme(format: ExportImageFormat): Promise<ExportTheme |
     ];
     const picked = await vscode.window.showQuickPick(items, { title: `Export the preview as ${format.toUpperCase()}`, placeHolder: 'Colours of the image' });
     return picked?.theme;
-}
-
-function isInWorkspace(uri: vscode.Uri): boolean {
-    if (uri.scheme === 'untitled') {
-        return vscode.workspace.textDocuments.some(document => document.uri.toString() === uri.toString());
-    }
-    return vscode.workspace.getWorkspaceFolder(uri) !== undefined
-        || vscode.workspace.textDocuments.some(document => document.uri.toString() === uri.toString());
 }
 
 function toRange(range: SourceRange): vscode.Range {

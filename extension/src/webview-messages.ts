@@ -14,6 +14,12 @@ export const MAX_PNG_SIDE = 16_384;
 /** Largest side of an exported SVG in diagram units. */
 const MAX_SVG_SIDE = 1_000_000;
 
+/**
+ * Longest URI, in characters, that a reveal request may carry: room for the longest Linux path
+ * (4,096 bytes) with some of it percent-encoded, and a bound on the work that checking it takes.
+ */
+export const MAX_REVEAL_URI_CHARACTERS = 8_192;
+
 const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
 
 /** Base64 prefix of every PNG file: its eight signature bytes 89 50 4E 47 0D 0A 1A 0A. */
@@ -36,7 +42,7 @@ export function parseWebviewMessage(message: unknown): WebviewToExtensionMessage
         }
         case 'reveal': {
             const range = message.range;
-            if (typeof message.uri !== 'string' || !isRange(range)) {
+            if (typeof message.uri !== 'string' || message.uri.length > MAX_REVEAL_URI_CHARACTERS || !isRange(range)) {
                 return undefined;
             }
             return { type: 'reveal', uri: message.uri, range };

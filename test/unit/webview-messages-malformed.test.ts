@@ -2,12 +2,12 @@
  * The extension treats every message from the preview webview as untrusted input. These cases
  * post what a buggy or compromised webview could: values of the wrong type, missing fields,
  * positions that are negative, fractional or not numbers, huge strings and unknown types.
- * parseWebviewMessage checks only the shape. Whether a reveal's URI lies in the workspace is
- * checked later, in PreviewController.revealSource, which needs VS Code.
+ * parseWebviewMessage checks only the shape and the length of a reveal's URI; whether the URI
+ * lies in the workspace is checkRevealTarget's job (reveal-target.test.ts).
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseWebviewMessage } from '../../extension/src/webview-messages.js';
+import { MAX_REVEAL_URI_CHARACTERS, parseWebviewMessage } from '../../extension/src/webview-messages.js';
 import { VIEW_KINDS } from '../../language/src/graph/graph-model.js';
 
 const RANGE = { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } };
@@ -88,13 +88,20 @@ describe('malformed webview messages', () => {
     });
 
     test('passes reveals outside the workspace on', () => {
-        // The shape is valid, and PreviewController.revealSource rejects URIs outside the workspace folders.
+        // The shape is valid; checkRevealTarget then rejects URIs outside the workspace folders.
         for (const uri of ['file:///etc/passwd', 'https://example.com/x.mlarch', 'command:workbench.action.quit', 'untitled:Untitled-1']) {
             assert.equal(parseWebviewMessage({ type: 'reveal', uri, range: RANGE })?.type, 'reveal', uri);
         }
     });
 
-    test('rejects a reveal with a 1 MB uri', { todo: 'parseWebviewMessage does not limit the length of the uri' }, () => {
+    test('rejects a reveal with a 1 MB uri', () => {
         assert.equal(parseWebviewMessage({ type: 'reveal', uri: `file:///workspace/${HUGE}.mlarch`, range: RANGE }), undefined);
+    });
+
+    test('accepts a reveal uri of the longest allowed length and rejects one character more', () => {
+        const prefix = 'file:///workspace/';
+        const atLimit = `${prefix}${'a'.repeat(MAX_REVEAL_URI_CHARACTERS - prefix.length)}`;
+        assert.equal(parseWebviewMessage({ type: 'reveal', uri: atLimit, range: RANGE })?.type, 'reveal');
+        assert.equal(parseWebviewMessage({ type: 'reveal', uri: `${atLimit}a`, range: RANGE }), undefined);
     });
 });

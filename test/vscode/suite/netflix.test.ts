@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { MlArchExtensionApi } from '../../../extension/src/extension-api.js';
@@ -119,6 +120,26 @@ suite('netflix workspace', () => {
         const editor = vscode.window.activeTextEditor;
         assert.equal(editor?.document.uri.toString(), models.uri.toString());
         assert.ok(editor.selection.isEqual(range), `Selection is ${JSON.stringify(editor.selection)}, expected ${JSON.stringify(range)}.`);
+    });
+
+    test('revealSource ignores files outside the workspace', async () => {
+        const before = (await openEditor('serving.mlarch')).document.uri.toString();
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        assert.ok(folder, 'No workspace folder is open.');
+        // A real .mlarch file beside the workspace folder, reachable through a ".." segment.
+        const outside = vscode.Uri.joinPath(folder, '..', `outside-${process.pid}.mlarch`);
+        writeFileSync(outside.fsPath, 'model Outside "Outside" { }\n');
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+        try {
+            for (const uri of [`${folder.toString()}/../${outside.path.split('/').pop()}`, outside.toString(), 'file:///etc/hostname']) {
+                await vscode.commands.executeCommand('mlarch.revealSource', uri, range);
+                assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before, `Revealing ${uri} changed the editor.`);
+            }
+            const opened = vscode.workspace.textDocuments.filter(document => document.uri.path === outside.path || document.uri.path === '/etc/hostname');
+            assert.deepEqual(opened.map(document => document.uri.toString()), []);
+        } finally {
+            rmSync(outside.fsPath, { force: true });
+        }
     });
 
     test('hover shows the model title', async () => {
