@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import { MemoryUsageRequest } from '../language/src/protocol.js';
 import { readStatusKb } from './measure.js';
 
 interface DiagnosticsWaiter {
@@ -64,8 +65,8 @@ export class LspSession {
      */
     async heapMb(): Promise<number | undefined> {
         try {
-            const usage = await this.connection.sendRequest('mlarch/debug/memory') as { heapUsed?: number } | null;
-            return typeof usage?.heapUsed === 'number' ? usage.heapUsed / 2 ** 20 : undefined;
+            const usage = await this.connection.sendRequest<MemoryUsageRequest.Result | null>(MemoryUsageRequest.method);
+            return usage?.collected && typeof usage.heapUsed === 'number' ? usage.heapUsed / 2 ** 20 : undefined;
         } catch {
             return undefined;
         }

@@ -171,7 +171,7 @@ export function formatReport(input: ReportInput): string {
             latencyRow('Edit to updated lineage graph', lsp.editToGraph)
         ]), '');
         const heap = lsp.heapMb === undefined
-            ? 'The server has no `mlarch/debug/memory` request, so its heap is not reported; the resident memory is an upper bound.'
+            ? 'The server did not answer the `mlarch/debug/memory` request with a heap measured after a full collection, so the resident memory is the upper bound reported.'
             : `JavaScript heap after a full garbage collection: ${mb(lsp.heapMb)}.`;
         parts.push(`Server resident memory after the start-up build: ${mb(lsp.residentMb)} (peak ${mb(lsp.peakResidentMb)}). ${heap}`, '');
     }

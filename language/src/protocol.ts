@@ -18,6 +18,22 @@ export namespace GraphRequest {
     export type Result = ArchitectureGraph;
 }
 
+/**
+ * Request from a benchmark or a bug report: the server's memory use in bytes, after a full garbage
+ * collection when `collected` is true. The server offers it only when started with
+ * MLARCH_DEBUG_REQUESTS=1.
+ */
+export namespace MemoryUsageRequest {
+    export const method = 'mlarch/debug/memory';
+    export interface Result {
+        heapUsed: number;
+        heapTotal: number;
+        rss: number;
+        external: number;
+        collected: boolean;
+    }
+}
+
 /** Request from the client: the element or workflow step at a position, for the preview to highlight. */
 export namespace ElementAtRequest {
     export const method = 'mlarch/elementAt';

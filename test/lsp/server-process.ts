@@ -38,10 +38,16 @@ export class ServerProcess {
         connection.listen();
     }
 
-    /** Spawns the server with a workspace folder and completes the initialize handshake. */
-    static async start(workspaceDir: string, timeoutMs: number): Promise<ServerProcess> {
+    /**
+     * Spawns the server with a workspace folder and completes the initialize handshake. `options`
+     * add Node.js arguments before the bundle and variables to the environment.
+     */
+    static async start(workspaceDir: string, timeoutMs: number, options: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ServerProcess> {
         assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing; run \`node scripts/build.mjs\` first`);
-        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...options.nodeArgs ?? [], SERVER_BUNDLE, '--stdio'], {
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, ...options.env }
+        });
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const server = new ServerProcess(child, connection);
         const rootUri = URI.file(workspaceDir).toString();
