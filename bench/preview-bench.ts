@@ -35,7 +35,7 @@ export interface PreviewResult {
 const VIEW_SIZES = [
     { targetNodes: 50, models: 5, jobs: 14, runs: 5, timeoutMs: 120_000 },
     { targetNodes: 200, models: 20, jobs: 95, runs: 3, timeoutMs: 120_000 },
-    { targetNodes: 1000, models: 100, jobs: 500, runs: 1, timeoutMs: 180_000 }
+    { targetNodes: 1000, models: 100, jobs: 500, runs: 3, timeoutMs: 180_000 }
 ];
 const CHILD_FLAG = '--measure-preview';
 

@@ -11,7 +11,7 @@ export const MlArchLanguageMetaData = {
     languageId: 'mlarch',
     fileExtensions: ['.mlarch'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const MlArchGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
