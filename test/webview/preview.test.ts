@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildArchitectureGraph } from '../../language/src/graph/graph-builder.js';
 import { attachDiagnostics } from '../../language/src/graph/graph-diagnostics.js';
 import type { ArchitectureGraph, ViewKind, ViewParameters } from '../../language/src/graph/graph-model.js';
+import { generateLineageGraph } from '../../language/src/graph/synthetic-graph.js';
 import { collectMlArchFiles, loadWorkspace } from '../../language/src/workspace/load-workspace.js';
 import {
     ancestorsOf, applyTheme, contains, NETFLIX, openPreview, overlaps, readDrawing, saveScreenshot, showGraph, signedDistanceToBorder,
@@ -205,6 +206,21 @@ describe('preview toolbar and states', () => {
         assert.match(await page.getByRole('status').textContent() ?? '', /No model named 'Gone'/);
         assert.equal(await page.getByRole('button', { name: 'Show the model dependencies view' }).getAttribute('aria-pressed'), 'true');
         assert.equal(await page.locator('select').first().inputValue(), 'Gone', 'the model picker shows the requested model');
+    });
+
+    test('oversized graph asks for a smaller view', async () => {
+        const page = preview.page;
+        const graph = generateLineageGraph(2_001);
+        await showGraph(page, graph);
+
+        assert.equal(await page.evaluate(() => document.getElementById('mlarch-preview')?.dataset.state), 'too-large');
+        assert.match(await page.locator('.placeholder').textContent() ?? '', /has 2,001 elements, more than the 2,000 that the preview lays out\. Hide kinds/);
+        assert.match(await page.getByRole('status').textContent() ?? '', /2001 elements, more than 2,000/);
+        assert.equal(await page.locator('svg.mlarch-diagram').count(), 0);
+
+        await showGraph(page, { view: 'lineage', nodes: graph.nodes.slice(0, 3), edges: [] });
+        assert.equal(await page.evaluate(() => document.getElementById('mlarch-preview')?.dataset.state), 'ready');
+        assert.equal(await page.locator('svg.mlarch-diagram g.node').count(), 3);
     });
 
     test('empty graph shows a placeholder', async () => {
