@@ -156,7 +156,8 @@ export function formatReport(input: ReportInput): string {
             `\`node out/server/main.cjs --stdio\` over JSON-RPC with ${lsp.files} files. The start-up build runs from the ` +
             '`initialize` request until every file has published its diagnostics. Edits replace the whole text of ' +
             '`domains/personalization/homepage/models.mlarch`: a typo in a `trained by` reference, timed until its ' +
-            '`unresolved-reference` diagnostic arrives, then the fix, timed until the file has no diagnostics. Completion ' +
+            '`unresolved-reference` diagnostic arrives, then the fix, timed until the file has no diagnostics, after five ' +
+            'untimed pairs of the same edits. Completion ' +
             'runs in a `consumes` list, go to definition on a workflow declared in another file, and the graph request ' +
             `asks for the lineage view (${lsp.graphNodes} nodes) right after an edit of a model's title.`,
             ''
