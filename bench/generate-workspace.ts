@@ -33,6 +33,18 @@ function parseCount(option: string, value: string | undefined): number | undefin
     return parsed;
 }
 
+const USAGE = `Usage: npm run bench:generate -- --out FOLDER [options]
+
+Writes a generated MLArch workspace to FOLDER, replacing what it contains.
+
+Options:
+  --out FOLDER   folder to write (required)
+  --size NAME    ${Object.entries(WORKSPACE_SIZES).map(([name, size]) => `${name} (${size.models} models, ${size.jobs} jobs)`).join(', ')}; default: small
+  --models N     number of models, instead of the size's
+  --jobs N       number of jobs, instead of the size's
+  --seed N       seed of the generator, for other content (default: ${DEFAULT_SEED})
+  -h, --help     print this help`;
+
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
@@ -40,9 +52,14 @@ async function main(): Promise<void> {
             models: { type: 'string' },
             jobs: { type: 'string' },
             seed: { type: 'string' },
-            out: { type: 'string' }
+            out: { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false }
         }
     });
+    if (values.help) {
+        console.log(USAGE);
+        return;
+    }
     const sizeName = (values.size ?? 'small') as WorkspaceSizeName;
     const size = WORKSPACE_SIZES[sizeName];
     if (!size) {
@@ -64,7 +81,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     main().catch((error: unknown) => {
-        console.error(`generate-workspace: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`generate-workspace: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
         process.exit(2);
     });
 }

@@ -8,8 +8,7 @@
  *   - `likec4 validate --no-layout` against `mlarch check` on equivalent workspaces.
  * Prints the tables and writes them to BENCHMARKS.md.
  *
- * Options: --sections check,lsp,preview,likec4 (default: all); --no-build; --out FILE
- * (default BENCHMARKS.md); --likec4-sizes small,medium (sizes for the side-by-side).
+ * Options: see USAGE below.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -70,16 +69,55 @@ export async function measureCheck(folder: string, runs: number): Promise<{ wall
     };
 }
 
+const SECTIONS = ['check', 'lsp', 'preview', 'likec4'] as const;
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Measures MLArch on generated workspaces and writes a Markdown report.
+
+Options:
+  --sections LIST      comma-separated parts to run: ${SECTIONS.join(', ')} (default: all)
+  --out FILE           report to write (default: BENCHMARKS.md for a full run,
+                       out/bench/BENCHMARKS.md when --sections leaves a part out)
+  --likec4-sizes LIST  workspace sizes for the LikeC4 comparison: ${Object.keys(WORKSPACE_SIZES).join(', ')} (default: small,medium)
+  --no-build           use the bundles in out/ as they are
+  -h, --help           print this help`;
+
+/** An invalid command line: main prints the message and the usage, and the process exits with 2. */
+class BenchUsageError extends Error {}
+
 async function main(): Promise<void> {
-    const { values } = parseArgs({
-        options: {
-            sections: { type: 'string', default: 'check,lsp,preview,likec4' },
-            'no-build': { type: 'boolean', default: false },
-            out: { type: 'string', default: path.join(REPO_ROOT, 'BENCHMARKS.md') },
-            'likec4-sizes': { type: 'string', default: 'small,medium' }
-        }
-    });
-    const sections = new Set(values.sections!.split(','));
+    let parsed;
+    try {
+        parsed = parseArgs({
+            options: {
+                sections: { type: 'string', default: SECTIONS.join(',') },
+                'no-build': { type: 'boolean', default: false },
+                out: { type: 'string' },
+                'likec4-sizes': { type: 'string', default: 'small,medium' },
+                help: { type: 'boolean', short: 'h', default: false }
+            }
+        });
+    } catch (error) {
+        throw new BenchUsageError(error instanceof Error ? error.message : String(error));
+    }
+    const values = parsed.values;
+    if (values.help) {
+        console.log(USAGE);
+        return;
+    }
+    const sections = new Set(values.sections!.split(',').map(section => section.trim()));
+    const unknownSections = [...sections].filter(section => !(SECTIONS as readonly string[]).includes(section));
+    if (unknownSections.length > 0) {
+        throw new BenchUsageError(`Unknown section '${unknownSections.join("', '")}' in --sections. Use some of: ${SECTIONS.join(', ')}.`);
+    }
+    const unknownSizes = values['likec4-sizes']!.split(',').filter(size => !(size in WORKSPACE_SIZES));
+    if (unknownSizes.length > 0) {
+        throw new BenchUsageError(`Unknown size '${unknownSizes.join("', '")}' in --likec4-sizes. Use some of: ${Object.keys(WORKSPACE_SIZES).join(', ')}.`);
+    }
+    // A partial run would replace the full report with a partial one, so it goes to out/ unless --out names a file.
+    const complete = SECTIONS.every(section => sections.has(section));
+    const out = values.out ?? (complete ? path.join(REPO_ROOT, 'BENCHMARKS.md') : path.join(REPO_ROOT, 'out', 'bench', 'BENCHMARKS.md'));
     const started = performance.now();
     const loadStart = os.loadavg()[0];
 
@@ -137,12 +175,17 @@ async function main(): Promise<void> {
         likec4
     });
     console.log(report);
-    fs.writeFileSync(values.out!, report, 'utf-8');
-    log(`wrote ${values.out} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, report, 'utf-8');
+    log(`wrote ${out} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     main().catch((error: unknown) => {
+        if (error instanceof BenchUsageError) {
+            console.error(`bench: ${error.message}\n\n${USAGE}`);
+            process.exit(2);
+        }
         console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         process.exit(1);
     });

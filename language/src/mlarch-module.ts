@@ -22,6 +22,7 @@ import { MlArchWorkspaceSymbolProvider } from './lsp/mlarch-workspace-symbol-pro
 import { NameOccurrences } from './lsp/name-occurrences.js';
 import { MlArchLexer } from './parser/mlarch-lexer.js';
 import { createMlArchCompletionParser, createMlArchParser } from './parser/mlarch-parser.js';
+import { MlArchParserErrorMessageProvider } from './parser/parser-error-messages.js';
 import { MlArchTokenBuilder } from './parser/string-token.js';
 import { MlArchLinker } from './references/mlarch-linker.js';
 import { MlArchScopeComputation } from './references/mlarch-scope-computation.js';
@@ -55,7 +56,8 @@ export const MlArchModule: Module<MlArchServices, PartialLangiumServices & MlArc
         TokenBuilder: () => new MlArchTokenBuilder(),
         Lexer: services => new MlArchLexer(services),
         LangiumParser: services => createMlArchParser(services),
-        CompletionParser: services => createMlArchCompletionParser(services)
+        CompletionParser: services => createMlArchCompletionParser(services),
+        ParserErrorMessageProvider: () => new MlArchParserErrorMessageProvider()
     },
     references: {
         ScopeComputation: services => new MlArchScopeComputation(services),

@@ -382,6 +382,14 @@ endpoint E { serves M mode realtime }`;
 });
 
 describe('parser error recovery', () => {
+    test('missing brace at end of file', async () => {
+        const diagnostics = await diagnosticsOf('model Unclosed "Unclosed" {\n    task classification\n');
+        const messages = diagnostics.map(messageOf).filter(message => message.startsWith('Expecting'));
+        assert.deepEqual(messages, [
+            "Expecting token of type '}' but the file ends here. Add it, or close the blocks that are still open."
+        ], describeDiagnostics(diagnostics));
+    });
+
     test('typo keeps later model diagnostics', async () => {
         const text = `${completeModel('First')}
 datastre Typo { }

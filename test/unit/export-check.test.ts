@@ -120,6 +120,8 @@ describe('check exit status', () => {
 
     const usageErrors: Array<[string, string[], RegExp]> = [
         ['missing path', ['check', 'missing-folder'], /Path not found: missing-folder/],
+        ['file of another type', ['check', 'notes.md'], /Not an \.mlarch file: notes\.md\. Pass \.mlarch files or folders/],
+        ['output below a file', ['check', '--output', 'notes.md/report.txt'], /Cannot use .*notes\.md: a file is in the way where a folder is needed \(EEXIST\)/],
         ['unmatched glob', ['check', 'nothing/**/*.mlarch'], /No \.mlarch files or folders match the pattern 'nothing\/\*\*\/\*\.mlarch'/],
         ['folder without models', ['check', 'src/empty'], /No \.mlarch files found in src\/empty/],
         ['negative max-warnings', ['check', '--max-warnings', '-1'], /argument '-1' is invalid/],
@@ -129,6 +131,7 @@ describe('check exit status', () => {
     for (const [name, args, message] of usageErrors) {
         test(`${name} exits 2`, () => {
             fs.mkdirSync(path.join(warningsOnly, 'src', 'empty'), { recursive: true });
+            fs.writeFileSync(path.join(warningsOnly, 'notes.md'), '# Notes\n');
             const result = runCli(args, warningsOnly);
             assert.equal(result.status, 2, result.stdout + result.stderr);
             assert.match(result.stderr, message);

@@ -10,8 +10,8 @@ import { UsageError } from './usage-error.js';
  * recursively. Any other argument with glob syntax (`*`, `?`, `[…]`, `{…}`) is a glob pattern
  * relative to `cwd`. Matches of a pattern are filtered to `.mlarch` files, and matched folders are searched.
  * Patterns skip hidden and `node_modules` folders, as folder searches do. No arguments stand for
- * `cwd`. Throws a UsageError when a path does not exist, a pattern matches nothing, or no
- * `.mlarch` file is found at all.
+ * `cwd`. Throws a UsageError when a path does not exist or is a file of another type, a
+ * pattern matches nothing, or no `.mlarch` file is found at all.
  */
 export async function resolveMlArchInputs(args: string[], cwd: string = process.cwd()): Promise<string[]> {
     const inputs = args.length > 0 ? args : ['.'];
@@ -19,6 +19,9 @@ export async function resolveMlArchInputs(args: string[], cwd: string = process.
     for (const input of inputs) {
         const absolute = path.resolve(cwd, input);
         if (await exists(absolute)) {
+            if (!absolute.endsWith(MLARCH_EXTENSION) && !await isFolder(absolute)) {
+                throw new UsageError(`Not an ${MLARCH_EXTENSION} file: ${input}. Pass .mlarch files or folders, or a glob such as 'models/**/*.mlarch'.`);
+            }
             paths.push(absolute);
             continue;
         }

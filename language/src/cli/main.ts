@@ -158,7 +158,29 @@ async function writeOutput(file: string, text: string): Promise<void> {
     await fs.writeFile(target, text, 'utf-8');
 }
 
+/** Plain reasons for the file system errors that a wrong --out or --output path causes. */
+const FILE_ERROR_REASONS: Readonly<Record<string, string>> = {
+    EACCES: 'permission denied',
+    EEXIST: 'a file is in the way where a folder is needed',
+    EISDIR: 'it is a folder; pass a file name',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EROFS: 'the file system is read-only'
+};
+
+/** Returns the message of an error: for a file system error, the path and a plain reason. */
+function describeError(error: unknown): string {
+    if (!(error instanceof Error)) {
+        return String(error);
+    }
+    const { code, path: failedPath } = error as NodeJS.ErrnoException;
+    if (code !== undefined && failedPath !== undefined) {
+        return `Cannot use ${failedPath}: ${FILE_ERROR_REASONS[code] ?? error.message} (${code}).`;
+    }
+    return error.message;
+}
+
 program.parseAsync(process.argv).catch((error: unknown) => {
-    console.error(`mlarch: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`mlarch: ${describeError(error)}`);
     process.exit(EXIT_USAGE);
 });
