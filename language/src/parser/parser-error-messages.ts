@@ -4,7 +4,7 @@ type MismatchOptions = Parameters<LangiumParserErrorMessageProvider['buildMismat
 
 /**
  * Langium's parser messages, except for a token missing at the end of the file. The end of input
- * has an empty image, which Langium prints as "but found ``.", so the message says where instead.
+ * has an empty image, which Langium prints as "but found ``.", so the message names the end of the file instead.
  */
 export class MlArchParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
 
