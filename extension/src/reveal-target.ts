@@ -9,7 +9,7 @@ export interface RevealScope {
     readonly folders: readonly string[];
     /** URIs of the documents open in the editor, as `TextDocument.uri.toString()` gives them. */
     readonly openDocuments: readonly string[];
-    /** Whether file paths compare without regard to case, as on Windows and macOS by default. */
+    /** True when file paths compare without regard to case, as on Windows and macOS by default. */
     readonly ignoreCase?: boolean;
 }
 

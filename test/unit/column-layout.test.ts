@@ -45,7 +45,7 @@ function assertColumnsInOrder(layout: LaidOutGraph): void {
 }
 
 describe('column layers', () => {
-    test('one layer per column without inner edges', () => {
+    test('one layer per plain column', () => {
         const layers = columnLayers(graphOf([node('a', 0), node('b', 2), node('c', 1), node('d', 2)], [edge('a', 'b'), edge('d', 'c')]));
         assert.deepEqual(Object.fromEntries(layers), { a: 0, c: 1, b: 2, d: 2 });
     });
@@ -56,7 +56,7 @@ describe('column layers', () => {
         assert.deepEqual(Object.fromEntries(columnLayers(graph)), { s: 0, m1: 1, m2: 2, m3: 3, e: 4 });
     });
 
-    test('a cycle in a column still gets layers', () => {
+    test('cycle within a column', () => {
         const graph = graphOf([node('a', 0), node('b', 0), node('c', 0), node('d', 1)],
             [edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'c'), edge('a', 'd')]);
         const layers = columnLayers(graph);
