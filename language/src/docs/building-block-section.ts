@@ -6,7 +6,7 @@ import {
     isComponent, isDatastore, isEndpoint, isExperiment, isFeatureStore, isGroup, isJob, isModel, isMonitor, isWorkflow
 } from '../generated/ast.js';
 import type { ArchitectureGraph, GraphNode } from '../graph/graph-model.js';
-import { GraphTree } from '../export/graph-tree.js';
+import { GraphTree } from '../graph/graph-tree.js';
 import type { NamedElement } from '../references/qualified-names.js';
 import { DocsContext, elementCell, textCell, titleOf } from './docs-context.js';
 import { escapeMarkdown, table } from './markdown.js';

@@ -7,7 +7,7 @@
  * cluster's border with `lhead` or `ltail` (which needs `compound=true`).
  */
 import { BACK_EDGE_KINDS, type ArchitectureGraph, type ElementKind, type GraphEdge, type GraphNode } from '../graph/graph-model.js';
-import { GraphTree } from './graph-tree.js';
+import { GraphTree } from '../graph/graph-tree.js';
 import { nodeCaption } from './node-caption.js';
 
 const SHAPES: Readonly<Record<ElementKind, string>> = {

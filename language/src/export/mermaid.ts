@@ -3,7 +3,7 @@
  * per element kind, and back edges (feedback loops, experiment results) are dotted.
  */
 import { BACK_EDGE_KINDS, type ArchitectureGraph, type ElementKind, type GraphEdge, type GraphNode } from '../graph/graph-model.js';
-import { GraphTree } from './graph-tree.js';
+import { GraphTree } from '../graph/graph-tree.js';
 import { nodeCaption } from './node-caption.js';
 
 /** Opening and closing brackets of the Mermaid node shape of each element kind. */

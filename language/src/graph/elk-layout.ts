@@ -21,6 +21,7 @@
  */
 import type { ELK, ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { ArchitectureGraph, GraphEdge, GraphNode, ViewKind, ViewParameters } from './graph-model.js';
+import { GraphTree } from './graph-tree.js';
 import { COMPOUND_PADDING, describeCompoundNode, describeLeafNode, measureEdgeLabel, type NodeContent } from './node-content.js';
 
 export interface Point {
@@ -175,7 +176,7 @@ export function positionsOf(layout: LaidOutGraph): Map<string, Point> {
  * order of the model is kept where it adds no crossings, except in large graphs.
  */
 export async function layoutWithEngine(engine: LayoutEngine, graph: ArchitectureGraph, hints: LayoutHints = {}): Promise<LaidOutGraph> {
-    const tree = new NodeTree(graph.nodes);
+    const tree = new NodeTree(graph);
     const partitioned = graph.nodes.length > 0 && graph.nodes.every(node => node.column !== undefined);
 
     const large = graph.nodes.length > LARGE_GRAPH_NODES;
@@ -538,40 +539,8 @@ function readEdge(edge: GraphEdge, elkEdge: ElkExtendedEdge): LaidOutEdge {
     return laidOut;
 }
 
-/** Parent and child relations of the graph's nodes, with parents missing from the graph treated as absent. */
-class NodeTree {
-
-    readonly roots: GraphNode[] = [];
-    readonly hasNesting: boolean;
-    private readonly byId = new Map<string, GraphNode>();
-    private readonly children = new Map<string, GraphNode[]>();
-    private readonly parents = new Map<string, string>();
-
-    constructor(nodes: GraphNode[]) {
-        for (const node of nodes) {
-            this.byId.set(node.id, node);
-        }
-        for (const node of nodes) {
-            const parent = node.parent;
-            if (parent !== undefined && this.byId.has(parent) && !this.isAncestor(node.id, parent)) {
-                this.parents.set(node.id, parent);
-                const siblings = this.children.get(parent) ?? [];
-                siblings.push(node);
-                this.children.set(parent, siblings);
-            } else {
-                this.roots.push(node);
-            }
-        }
-        this.hasNesting = this.parents.size > 0;
-    }
-
-    get(id: string): GraphNode | undefined {
-        return this.byId.get(id);
-    }
-
-    childrenOf(id: string): GraphNode[] {
-        return this.children.get(id) ?? [];
-    }
+/** The graph's nesting (see GraphTree), with the synthetic root of the ELK graph as the parent of top-level nodes. */
+class NodeTree extends GraphTree {
 
     /** Returns the id of the node's parent, or ROOT_ID for a top-level node. */
     parentOf(id: string): string {
@@ -583,26 +552,12 @@ class NodeTree {
      * nearest common ancestor, which is one of the ends when it contains the other end.
      */
     commonContainer(source: string, target: string): string {
-        const sourceChain = new Set(this.chainOf(source));
-        for (const id of this.chainOf(target)) {
+        const sourceChain = new Set([source, ...this.ancestorsOf(source)]);
+        for (const id of [target, ...this.ancestorsOf(target)]) {
             if (sourceChain.has(id)) {
                 return id;
             }
         }
         return ROOT_ID;
-    }
-
-    /** Returns the node and its ancestors, nearest first. */
-    private chainOf(id: string): string[] {
-        const chain: string[] = [];
-        for (let current: string | undefined = id; current !== undefined; current = this.parents.get(current)) {
-            chain.push(current);
-        }
-        return chain;
-    }
-
-    /** Tells whether making `parent` the parent of `id` would close a cycle of parents. */
-    private isAncestor(id: string, parent: string): boolean {
-        return this.chainOf(parent).includes(id);
     }
 }

@@ -1,16 +1,16 @@
-import type { ArchitectureGraph, GraphNode } from '../graph/graph-model.js';
+import type { ArchitectureGraph, GraphNode } from './graph-model.js';
 
 /**
- * The nesting of a graph's nodes, read the way the ELK layout reads it: a node's parent counts
+ * The nesting of a graph's nodes, as the layout and the exports read it: a node's parent counts
  * only when it is a node of the graph and does not make the parents form a cycle. Roots and
  * children keep the order of the graph's node list.
  */
 export class GraphTree {
 
     readonly roots: GraphNode[] = [];
-    private readonly byId = new Map<string, GraphNode>();
+    protected readonly byId = new Map<string, GraphNode>();
     private readonly children = new Map<string, GraphNode[]>();
-    private readonly parents = new Map<string, string>();
+    protected readonly parents = new Map<string, string>();
 
     constructor(graph: ArchitectureGraph) {
         for (const node of graph.nodes) {
@@ -27,6 +27,11 @@ export class GraphTree {
                 this.roots.push(node);
             }
         }
+    }
+
+    /** True when at least one node has a parent in the graph. */
+    get hasNesting(): boolean {
+        return this.parents.size > 0;
     }
 
     get(id: string): GraphNode | undefined {
