@@ -197,7 +197,6 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
     if (start) {
         globalOptions['elk.layered.crossingMinimization.strategy'] = 'INTERACTIVE';
     }
-    const layerPitch = layers ? Math.max(0, ...graph.nodes.map(node => describeLeafNode(node).width)) + LAYER_PITCH_MARGIN : 0;
 
     const contents = new Map<string, NodeContent>();
     const toElkNode = (node: GraphNode): ElkNode => {
@@ -209,11 +208,6 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
         if (position) {
             elkNode.x = position.x;
             elkNode.y = position.y;
-        }
-        const layer = layers?.get(node.id);
-        if (layer !== undefined) {
-            elkNode.x = layer * layerPitch;
-            elkNode.y ??= 0;
         }
         if (children.length > 0) {
             elkNode.children = children.map(toElkNode);
@@ -241,6 +235,14 @@ export async function layoutWithEngine(engine: LayoutEngine, graph: Architecture
     // Sorting by model order took 0.3 s of a 200-node layout, so large graphs go without it.
     const rootOptions: LayoutOptions = large ? {} : { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
     const root: ElkNode = { id: ROOT_ID, layoutOptions: rootOptions, children: tree.roots.map(toElkNode), edges: [] };
+    if (layers) {
+        // A graph with given layers is flat, so every node is a child of the root.
+        const pitch = Math.max(0, ...root.children!.map(child => child.width ?? 0)) + LAYER_PITCH_MARGIN;
+        for (const child of root.children!) {
+            child.x = layers.get(child.id)! * pitch;
+            child.y ??= 0;
+        }
+    }
     const containers = new Map<string, ElkNode>([[ROOT_ID, root]]);
     collectContainers(root, containers);
     /** For each edge split at compound borders, the ids of its ELK pieces from source to target. */
@@ -376,7 +378,12 @@ export function columnLayers(graph: ArchitectureGraph): Map<string, number> {
     for (const edge of graph.edges) {
         const column = columnOf.get(edge.source);
         if (edge.source !== edge.target && column !== undefined && column === columnOf.get(edge.target)) {
-            successors.set(edge.source, [...successors.get(edge.source) ?? [], edge.target]);
+            const following = successors.get(edge.source);
+            if (following) {
+                following.push(edge.target);
+            } else {
+                successors.set(edge.source, [edge.target]);
+            }
         }
     }
     const depth = depthsWithinColumns(graph.nodes, successors);
