@@ -5,8 +5,8 @@
  * textContent and setAttribute only.
  *
  * For tests and tools, the root element carries `data-state` (waiting, layout, ready, empty,
- * too-large or error) and `data-render-count`, which grows by one after each drawn graph, once its nodes have
- * reached their places.
+ * too-large or error) and `data-render-count`, which grows by one after each drawn graph, once
+ * its nodes have reached their places.
  */
 import { positionsOf, type LaidOutGraph, type LaidOutNode, type Point } from '../../language/src/graph/elk-layout.js';
 import type { ArchitectureGraph, ElementKind, GraphNode, ViewKind } from '../../language/src/graph/graph-model.js';
@@ -54,7 +54,7 @@ const MAX_REMEMBERED_VIEWS = 8;
  * lineage nodes on a 2-core machine. Past this limit the preview explains how to get a smaller
  * view instead of keeping the layout worker busy for a long time.
  */
-export const MAX_LAID_OUT_NODES = 2_000;
+const MAX_LAID_OUT_NODES = 2_000;
 
 const vscode = acquireVsCodeApi();
 const scriptNonce = document.currentScript instanceof HTMLScriptElement ? document.currentScript.nonce : undefined;
@@ -163,20 +163,12 @@ class Preview {
         const key = viewKeyOf(graph);
         const shown = withoutKinds(graph, this.hiddenKinds);
         if (shown.nodes.length === 0) {
-            this.runner.cancel();
-            this.stopSpinner();
-            this.clearDiagram();
-            this.showPlaceholder(emptyViewText(graph, this.hiddenKinds.size > 0));
-            this.finishRender('empty', 'No elements');
+            this.showTextInsteadOfDiagram(emptyViewText(graph, this.hiddenKinds.size > 0), 'empty', 'No elements');
             return;
         }
-
         if (shown.nodes.length > MAX_LAID_OUT_NODES) {
-            this.runner.cancel();
-            this.stopSpinner();
-            this.clearDiagram();
-            this.showPlaceholder(tooLargeText(graph, shown.nodes.length));
-            this.finishRender('too-large', `${count(shown.nodes.length, 'element')}, more than ${MAX_LAID_OUT_NODES.toLocaleString('en-US')}`);
+            const status = `${count(shown.nodes.length, 'element')}, more than ${MAX_LAID_OUT_NODES.toLocaleString('en-US')}`;
+            this.showTextInsteadOfDiagram(tooLargeText(graph, shown.nodes.length), 'too-large', status);
             return;
         }
 
@@ -522,6 +514,15 @@ class Preview {
     private clearDiagram(): void {
         this.canvas.querySelector('svg')?.remove();
         this.canvas.classList.remove('stale');
+    }
+
+    /** Stops any layout in progress and shows `text` where the diagram was. */
+    private showTextInsteadOfDiagram(text: string, state: 'empty' | 'too-large', status: string): void {
+        this.runner.cancel();
+        this.stopSpinner();
+        this.clearDiagram();
+        this.showPlaceholder(text);
+        this.finishRender(state, status);
     }
 
     private showPlaceholder(text: string): void {
