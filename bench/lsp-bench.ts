@@ -86,15 +86,14 @@ export async function runLspBenchmark(serverBundle: string, folder: string, file
                 await session.change(uri, typo);
                 await reported;
             });
-            if (edit >= WARM_UP_EDITS) {
-                typoSamples.push(typoMs);
-            }
+
             const [fixMs] = await timed(async () => {
                 const cleared = session.waitFor(params => params.uri === uri && params.diagnostics.length === 0, EDIT_TIMEOUT_MS, 'the diagnostics to clear');
                 await session.change(uri, original);
                 await cleared;
             });
             if (edit >= WARM_UP_EDITS) {
+                typoSamples.push(typoMs);
                 fixSamples.push(fixMs);
             }
         }
